@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make ask Q="..."` and `make test`. Each sets up what is missing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+Q ?= A 15-year-old keeps going missing and comes back with new phones: what level is that?
+
+.PHONY: setup ask test lint contract bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# torch first, pinned: pip takes the local CPU wheel instead of gigabytes of CUDA packages
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+ask: $(STAMP)
+	$(BIN)/threshold ask "$(Q)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+contract: $(STAMP)
+	$(BIN)/python ../shared/check/contract_check.py --cmd "$(BIN)/threshold"
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/foundation.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,62 @@
+"""Units -> the contract's citations, with the quote that supports the statement."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engine import Engine, tokens
+from assistant.types import Citation, Source
+from ingestion.types import Unit
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def best_quote(text: str, question: str, limit: int = 400) -> str:
+    """The sentence of the unit that shares most words with the question (a substring of text)."""
+    wanted = set(tokens(question))
+    candidates = sentences(text) or [text]
+    best = max(candidates, key=lambda s: (len(wanted & set(tokens(s))), -abs(len(s) - 160)))
+    if len(best) > limit:
+        cut = best[:limit]
+        best = cut[: cut.rfind(" ")] if " " in cut else cut
+    return best if best in text else text[:limit]
+
+
+def level_label(engine: Engine, unit: Unit, area: str | None) -> str | None:
+    if unit.level is None:
+        return None
+    return engine.document(unit.doc_id).level_label(unit.level, engine.canonical_area(area) if area else None)
+
+
+def make_citation(engine: Engine, unit: Unit, n: int, question: str, area: str | None = None) -> Citation:
+    info = engine.document(unit.doc_id)
+    canonical = engine.canonical_area(area) if area else None
+    cells = None
+    if unit.cells is not None:
+        cells = [
+            {"level": lv, "level_label": info.level_label(lv, canonical), "text": text}
+            for lv, text in enumerate(unit.cells, start=1)
+        ]
+    return Citation(
+        n=n,
+        id=unit.id,
+        doc_id=unit.doc_id,
+        doc_title=info.title,
+        doc_date=info.date,
+        doc_status=info.status,
+        kind=unit.kind,
+        path=list(unit.path),
+        domain=unit.domain,
+        subdomain=unit.subdomain,
+        row=unit.row,
+        level=unit.level,
+        level_label=level_label(engine, unit, area),
+        text=unit.text,
+        quote=best_quote(unit.text, question),
+        source=Source(**unit.source.__dict__),
+        cells=cells,
+    )

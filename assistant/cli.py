@@ -1,0 +1,167 @@
+"""The `threshold` command: a thin shell that turns arguments into calls of assistant.core."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from assistant.config import Settings
+from assistant.types import Filters
+from ingestion.errors import BadInput, ThresholdError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Answers about children's safeguarding threshold guidance, cited to the matrix row.")
+err = Console(stderr=True)
+out = Console()
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (default: THRESHOLD_INDEX_DIR or a per-user data folder).")]
+
+
+def _settings(index: Path | None = None, corpus: Path | None = None) -> Settings:
+    overrides = {}
+    if index is not None:
+        overrides["index_dir"] = index
+    if corpus is not None:
+        overrides["corpus_dir"] = corpus
+    return Settings(**overrides)
+
+
+def _fail(error: ThresholdError) -> None:
+    err.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(error.exit_code)
+
+
+def _emit(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _assistant(index: Path | None):
+    from assistant.core import Assistant
+    from assistant.progress import progress_bar
+
+    settings = _settings(index)
+    with progress_bar(err) as progress:
+        return Assistant.open(settings, progress=progress)
+
+
+@app.command()
+def ingest(
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="Corpus folder (default: the bundled corpus).")] = None,
+    index: IndexOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Parse, chunk, embed and index the corpus; unchanged documents are skipped."""
+    from assistant.progress import progress_bar
+    from ingestion.index import build_index
+
+    settings = _settings(index, corpus)
+    try:
+        with progress_bar(err) as progress:
+            report = build_index(settings.corpus_dir, settings.index_dir, force, progress, settings.max_pdf_pages)
+    except ThresholdError as error:
+        _fail(error)
+    for reason in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
+    if as_json:
+        _emit(report.to_json())
+        return
+    from assistant.render import print_ingest
+
+    print_ingest(out, report)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    history: Annotated[list[str] | None, typer.Option("--history", help="An earlier turn of the conversation (repeatable).")] = None,
+    area: Annotated[str | None, typer.Option("--area", help="Bedford Borough, Central Bedfordshire, Luton or London.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (doc_id).")] = None,
+    batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of questions; one answer per line out.")] = None,
+    index: IndexOpt = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Answer a question with citations."""
+    from assistant.batch import run_batch
+
+    try:
+        if batch is not None:
+            run_batch(batch, _assistant(index), "ask")
+            return
+        if question is None:
+            raise BadInput("give a question, or --batch FILE")
+        assistant = _assistant(index)
+        answer = assistant.ask(question, history or [], area, doc)
+    except ThresholdError as error:
+        _fail(error)
+    if as_json:
+        _emit(answer.model_dump())
+    else:
+        from assistant.render import print_answer
+
+        print_answer(out, answer)
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str | None, typer.Argument(help="What to look for.")] = None,
+    k: Annotated[int | None, typer.Option("--k", help="How many results (1-100).")] = None,
+    area: Annotated[str | None, typer.Option("--area")] = None,
+    doc: Annotated[str | None, typer.Option("--doc")] = None,
+    level: Annotated[int | None, typer.Option("--level", help="Only units at this level (1-4).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="matrix_cell, matrix_row, indicator or section.")] = None,
+    batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of queries; one result per line out.")] = None,
+    index: IndexOpt = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Ranked guidance units, for finding the right section quickly."""
+    from assistant.batch import run_batch
+
+    filters = Filters(doc_id=doc, area=area, level=level, kind=kind)
+    try:
+        if batch is not None:
+            run_batch(batch, _assistant(index), "search", k=k, filters=filters)
+            return
+        if query is None:
+            raise BadInput("give a query, or --batch FILE")
+        response = _assistant(index).search(query, k, filters)
+    except ThresholdError as error:
+        _fail(error)
+    if as_json:
+        _emit(response.model_dump())
+    else:
+        from assistant.render import print_search
+
+        print_search(out, response)
+
+
+@app.command()
+def units(
+    doc: Annotated[str | None, typer.Option("--doc")] = None,
+    kind: Annotated[str | None, typer.Option("--kind")] = None,
+    index: IndexOpt = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every retrievable unit of the index."""
+    try:
+        rows = _assistant(index).units(doc, kind)
+    except ThresholdError as error:
+        _fail(error)
+    if as_json:
+        _emit(rows)
+    else:
+        for row in rows:
+            out.print(f"[bold]{row['id']}[/bold]  {row['text'][:100]}", highlight=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

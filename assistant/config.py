@@ -1,0 +1,41 @@
+"""One settings object, read once from the environment (prefix THRESHOLD_) and passed down."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def default_corpus_dir() -> Path:
+    """The bundled corpus: the repository's corpus/ (or the copy a wheel installs under share/)."""
+    for candidate in (REPO_ROOT / "corpus", Path(sys.prefix) / "share" / "threshold" / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    return REPO_ROOT / "corpus"
+
+
+def default_index_dir() -> Path:
+    """A per-user data folder: $XDG_DATA_HOME/threshold/index (~/.local/share/threshold/index)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "threshold" / "index"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="THRESHOLD_", extra="ignore")
+
+    index_dir: Path = Field(default_factory=default_index_dir)
+    corpus_dir: Path = Field(default_factory=default_corpus_dir)
+    max_question_chars: int = 2000
+    max_history_turns: int = 10
+    search_k: int = 10
+    answer_k: int = 5
+    abstain_below: float = 0.36
+    """Top dense similarity under which the guidance is taken not to cover a question."""
+    max_pdf_pages: int = 1000
+    log_questions: bool = False

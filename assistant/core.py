@@ -1,0 +1,100 @@
+"""The functions every front end calls: ask, search, units. Validation lives here, once."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from assistant.citations import make_citation
+from assistant.compose import compose
+from assistant.config import Settings
+from assistant.engine import Engine, open_engine
+from assistant.retrieve import search
+from assistant.types import Answer, Filters, SearchResponse, SearchResult
+from assistant.urgent import is_emergency_instruction, is_urgent
+from ingestion.errors import BadInput
+from ingestion.store import unit_to_json
+
+ANSWER_KINDS = ("matrix_cell", "indicator", "section")
+
+
+def clean_question(text: object, settings: Settings, what: str = "question") -> str:
+    """A usable question, or BadInput saying what is wrong with it."""
+    if not isinstance(text, str):
+        raise BadInput(f"the {what} must be text")
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" else ch for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        raise BadInput(f"the {what} is empty")
+    if len(text) > settings.max_question_chars:
+        raise BadInput(f"the {what} is {len(text)} characters long; the limit is {settings.max_question_chars}")
+    return text
+
+
+@dataclass
+class Assistant:
+    settings: Settings
+    engine: Engine
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, progress=None) -> Assistant:
+        settings = settings or Settings()
+        return cls(settings, open_engine(settings, progress=progress))
+
+    def search(self, query: str, k: int | None = None, filters: Filters = Filters()) -> SearchResponse:
+        query = clean_question(query, self.settings, "query")
+        k = k or self.settings.search_k
+        if not 1 <= k <= 100:
+            raise BadInput(f"k must be between 1 and 100, not {k}")
+        hits = search(self.engine, query, filters, k)
+        results = [
+            SearchResult(rank=i, score=round(hit.score, 6), **make_citation(self.engine, hit.unit, i, query, filters.area).model_dump())
+            for i, hit in enumerate(hits, start=1)
+        ]
+        return SearchResponse(query=query, results=results)
+
+    def ask(
+        self, question: str, history: list[str] | None = None, area: str | None = None, doc_id: str | None = None
+    ) -> Answer:
+        started = time.perf_counter()
+        question = clean_question(question, self.settings)
+        turns = [clean_question(turn, self.settings, "history turn") for turn in (history or [])][
+            -self.settings.max_history_turns :
+        ]
+        filters = Filters(doc_id=doc_id, area=area)
+        self.engine.check(filters)
+        query = " ".join([*turns[-1:], question])
+        candidates = search(self.engine, query, filters, self.settings.answer_k * 4)
+        hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS][: self.settings.answer_k]
+        answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below
+        urgent = is_urgent(question)
+        emergency = self._emergency(query) if urgent else []
+        retrieved = time.perf_counter()
+        composition = compose(self.engine, question, hits, emergency, answerable, area)
+        done = time.perf_counter()
+        return Answer(
+            question=question,
+            answer=composition.text,
+            answerable=answerable,
+            urgent=urgent,
+            citations=composition.citations,
+            timings_ms={
+                "retrieve": round((retrieved - started) * 1000, 2),
+                "compose": round((done - retrieved) * 1000, 2),
+                "total": round((done - started) * 1000, 2),
+            },
+        )
+
+    def _emergency(self, query: str):
+        """The guidance's own instruction for immediate danger, the closest one to the question."""
+        hits = search(self.engine, query + " immediate danger call police 999", Filters(), len(self.engine.units))
+        return [h.unit for h in hits if is_emergency_instruction(h.unit.text) and h.unit.kind != "matrix_row"][:1]
+
+    def units(self, doc_id: str | None = None, kind: str | None = None) -> list[dict]:
+        self.engine.check(Filters(doc_id=doc_id, kind=kind))
+        return [
+            {k: v for k, v in unit_to_json(u).items() if k != "embed_text"}
+            for u in self.engine.units
+            if (doc_id is None or u.doc_id == doc_id) and (kind is None or u.kind == kind)
+        ]

@@ -1,0 +1,126 @@
+"""The opened index: units, vectors, a BM25 index over the same units, and the documents' facts.
+
+Opened once per process and shared; building it first when there is no index yet.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.types import Filters
+from ingestion.errors import BadInput, NotFound
+from ingestion.index import build_index
+from ingestion.store import Build, current_build_folder, open_build
+from ingestion.types import KINDS, DocumentInfo, Unit
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    "a an and are as at be been being but by can could did do does for from had has have he her his how i if in "
+    "into is it its me my of on or our she should so than that the their them then there these they this to was "
+    "we were what when where which who why will with would you your".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+
+
+@dataclass
+class Engine:
+    build: Build
+    documents: dict[str, DocumentInfo]
+    bm25: object
+    by_id: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.build.units
+
+    @property
+    def vectors(self) -> np.ndarray:
+        return self.build.vectors
+
+    @property
+    def areas(self) -> list[str]:
+        return sorted({area for info in self.documents.values() for area in info.areas})
+
+    def unit(self, unit_id: str) -> Unit:
+        index = self.by_id.get(unit_id)
+        if index is None:
+            raise NotFound(f"no unit with id {unit_id!r}")
+        return self.units[index]
+
+    def document(self, doc_id: str) -> DocumentInfo:
+        return self.documents[doc_id]
+
+    def check(self, filters: Filters) -> None:
+        """Bad filters are the user's mistake: say which values exist."""
+        if filters.doc_id is not None and filters.doc_id not in self.documents:
+            raise BadInput(f"unknown doc id {filters.doc_id!r}; known: {', '.join(sorted(self.documents))}")
+        if filters.area is not None and self.canonical_area(filters.area) is None:
+            raise BadInput(f"unknown area {filters.area!r}; known: {', '.join(self.areas)}")
+        if filters.level is not None and filters.level not in (1, 2, 3, 4):
+            raise BadInput(f"level must be 1, 2, 3 or 4, not {filters.level}")
+        if filters.kind is not None and filters.kind not in KINDS:
+            raise BadInput(f"unknown kind {filters.kind!r}; known: {', '.join(KINDS)}")
+
+    def canonical_area(self, area: str) -> str | None:
+        wanted = " ".join(area.lower().replace("-", " ").split())
+        return next((a for a in self.areas if a.lower() == wanted), None)
+
+    def mask(self, filters: Filters) -> np.ndarray:
+        """Which units pass the filters."""
+        docs = set(self.documents)
+        if filters.doc_id:
+            docs = {filters.doc_id}
+        if filters.area:
+            area = self.canonical_area(filters.area)
+            docs = {d for d in docs if area in self.documents[d].areas}
+        return np.array(
+            [
+                u.doc_id in docs
+                and (filters.level is None or u.level == filters.level)
+                and (filters.kind is None or u.kind == filters.kind)
+                for u in self.units
+            ],
+            dtype=bool,
+        )
+
+
+def _bm25(units: list[Unit]):
+    import bm25s
+
+    retriever = bm25s.BM25()
+    corpus_tokens = bm25s.tokenize(
+        [" ".join(tokens(u.embed_text)) for u in units], stopwords=None, show_progress=False, return_ids=True
+    )
+    retriever.index(corpus_tokens, show_progress=False)
+    return retriever
+
+
+def _documents(build: Build) -> dict[str, DocumentInfo]:
+    documents = {}
+    for doc_id, entry in build.state.documents.items():
+        info = dict(entry["info"])
+        info["areas"] = tuple(info.get("areas", ()))
+        info["level_names"] = tuple(info.get("level_names", ()))
+        info["area_level_names"] = tuple((a, tuple(n)) for a, n in info.get("area_level_names", {}).items())
+        documents[doc_id] = DocumentInfo(**info)
+    return documents
+
+
+def open_engine(settings: Settings, build_if_missing: bool = True, progress=None) -> Engine:
+    index_dir = Path(settings.index_dir)
+    if current_build_folder(index_dir) is None and build_if_missing:
+        print(f"No index yet: building it in {index_dir} from {settings.corpus_dir} ...", file=sys.stderr)
+        report = build_index(settings.corpus_dir, index_dir, progress=progress, max_pdf_pages=settings.max_pdf_pages)
+        for reason in report.skipped:
+            print(f"skipped {reason}", file=sys.stderr)
+    build = open_build(index_dir)
+    return Engine(build, _documents(build), _bm25(build.units), {u.id: i for i, u in enumerate(build.units)})

@@ -1,0 +1,70 @@
+"""Hybrid retrieval: dense cosine over the unit vectors and BM25 over the same units, fused by
+reciprocal rank, within the filters."""
+
+from __future__ import annotations
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.retrievers import BaseRetriever
+
+from assistant.engine import Engine, tokens
+from assistant.types import Filters, Hit
+from ingestion.embed import embed_query
+
+RRF_K = 60
+DENSE_WEIGHT = 1.0
+BM25_WEIGHT = 0.8
+
+
+def _reciprocal_ranks(scores: np.ndarray, mask: np.ndarray, positive_only: bool) -> np.ndarray:
+    order = np.argsort(-np.where(mask, scores, -np.inf), kind="stable")
+    ranks = np.empty(len(scores), dtype=np.float64)
+    ranks[order] = np.arange(1, len(scores) + 1)
+    rr = 1.0 / (RRF_K + ranks)
+    rr[~mask] = 0.0
+    if positive_only:
+        rr[scores <= 0] = 0.0
+    return rr
+
+
+def bm25_scores(engine: Engine, query: str) -> np.ndarray:
+    words = [w for w in tokens(query) if w in engine.bm25.vocab_dict]
+    if not words:
+        return np.zeros(len(engine.units), dtype=np.float32)
+    return np.asarray(engine.bm25.get_scores(words), dtype=np.float32)
+
+
+def search(engine: Engine, query: str, filters: Filters = Filters(), k: int = 10) -> list[Hit]:
+    """The k best units for the query, best first."""
+    engine.check(filters)
+    mask = engine.mask(filters)
+    if not mask.any():
+        return []
+    dense = engine.vectors @ embed_query(query)
+    lexical = bm25_scores(engine, query)
+    fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(
+        lexical, mask, True
+    )
+    fused[~mask] = -1.0
+    top = np.argsort(-fused, kind="stable")[: min(k, int(mask.sum()))]
+    return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]
+
+
+class ThresholdRetriever(BaseRetriever):
+    """The same hybrid search behind LangChain's retriever interface (for chains and LLMs)."""
+
+    engine: object
+    filters: Filters = Filters()
+    k: int = 5
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+        return [
+            LCDocument(
+                page_content=hit.unit.text,
+                metadata={"id": hit.unit.id, "doc_id": hit.unit.doc_id, "kind": hit.unit.kind, "score": hit.score},
+            )
+            for hit in search(self.engine, query, self.filters, self.k)
+        ]

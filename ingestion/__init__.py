@@ -1,0 +1,1 @@
+"""Ingestion: corpus files -> documents -> sections, matrix rows and indicators -> units -> index."""

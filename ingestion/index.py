@@ -1,0 +1,162 @@
+"""Units -> an index on disk: embeddings (reused for unchanged documents), Chroma, atomic swap."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingestion.embed import MODEL_NAME
+from ingestion.errors import DocumentError, IndexUnavailable
+from ingestion.load import load_corpus
+from ingestion.parse import parse_document
+from ingestion.store import FORMAT, BuildState, current_build_folder, open_build, read_state, write_build
+from ingestion.types import Document, Unit
+from ingestion.units import make_units
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class DocumentReport:
+    doc_id: str
+    file: str
+    status: str  # new | changed | unchanged
+    units: int
+    joins: int = 0
+
+
+@dataclass
+class IngestReport:
+    index_dir: str
+    changed: bool
+    documents: list[DocumentReport] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    units: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    force: bool = False,
+    progress: Progress | None = None,
+    max_pdf_pages: int = 1000,
+) -> IngestReport:
+    """Parse, embed and index the corpus. Unchanged documents are not parsed or embedded again;
+    when nothing changed the current index is kept as it is."""
+    started = time.perf_counter()
+    index_dir = Path(index_dir)
+    loaded = load_corpus(Path(corpus_dir), max_pdf_pages=max_pdf_pages)
+    skipped = [str(err) for err in loaded.skipped]
+    previous_state = _previous_state(index_dir)
+    hashes = {doc.doc_id: doc.content_hash for doc in loaded.documents}
+    if not force and previous_state and _same(previous_state, hashes):
+        reports = [DocumentReport(d, v["file"], "unchanged", v["units"]) for d, v in previous_state.documents.items()]
+        total = sum(r.units for r in reports)
+        return IngestReport(str(index_dir), False, reports, skipped, total, time.perf_counter() - started)
+    previous = _previous_build(index_dir) if previous_state and not force else None
+    units, vectors, reports = _units_and_vectors(loaded.documents, previous, progress)
+    state = BuildState(
+        format=FORMAT,
+        model=MODEL_NAME,
+        documents={
+            doc.doc_id: {"hash": doc.content_hash, "file": doc.path, "units": r.units, "info": _info_json(doc)}
+            for doc, r in zip(loaded.documents, reports, strict=True)
+        },
+    )
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = time.strftime("%Y%m%dT%H%M%S") + f"-{time.perf_counter_ns() % 10**6:06d}"
+    write_build(index_dir, name, state, units, vectors)
+    return IngestReport(str(index_dir), True, reports, skipped, len(units), time.perf_counter() - started)
+
+
+def _info_json(doc: Document) -> dict:
+    data = asdict(doc.info)
+    data["area_level_names"] = {area: list(names) for area, names in doc.info.area_level_names}
+    return data
+
+
+def _previous_state(index_dir: Path) -> BuildState | None:
+    folder = current_build_folder(index_dir)
+    if folder is None:
+        return None
+    try:
+        return read_state(folder)
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _previous_build(index_dir: Path):
+    try:
+        build = open_build(index_dir)
+    except IndexUnavailable:
+        return None
+    return build if build.state.model == MODEL_NAME and build.state.format == FORMAT else None
+
+
+def _same(state: BuildState, hashes: dict[str, str]) -> bool:
+    return (
+        state.format == FORMAT
+        and state.model == MODEL_NAME
+        and {d: v["hash"] for d, v in state.documents.items()} == hashes
+    )
+
+
+def _units_and_vectors(documents, previous, progress: Progress | None):
+    old_hashes = {d: v["hash"] for d, v in previous.state.documents.items()} if previous else {}
+    all_units: list[Unit] = []
+    all_vectors: list[np.ndarray] = []
+    reports: list[DocumentReport] = []
+    for i, doc in enumerate(documents):
+        if progress:
+            progress("parse", i, len(documents))
+        if old_hashes.get(doc.doc_id) == doc.content_hash:
+            units, vectors = _reuse(previous, doc.doc_id)
+            reports.append(DocumentReport(doc.doc_id, doc.path, "unchanged", len(units)))
+        else:
+            parsed = parse_document(doc)
+            units = make_units(parsed)
+            vectors = _embed_units(units, progress)
+            status = "changed" if doc.doc_id in old_hashes else "new"
+            reports.append(DocumentReport(doc.doc_id, doc.path, status, len(units), sum(r.joins for r in parsed.rows)))
+        all_units.extend(units)
+        all_vectors.append(vectors)
+    vectors = np.concatenate(all_vectors) if all_vectors else np.zeros((0, 384), dtype=np.float32)
+    return all_units, vectors, reports
+
+
+def _reuse(previous, doc_id: str) -> tuple[list[Unit], np.ndarray]:
+    keep = [i for i, unit in enumerate(previous.units) if unit.doc_id == doc_id]
+    return [previous.units[i] for i in keep], previous.vectors[keep]
+
+
+def _embed_units(units: list[Unit], progress: Progress | None) -> np.ndarray:
+    """Embed every unit but matrix rows; a row's vector is the mean of its cells' vectors (a row
+    is its cells, and this halves the embedding work)."""
+    from ingestion.embed import embed
+
+    own = [i for i, unit in enumerate(units) if unit.kind != "matrix_row"]
+    vectors = np.zeros((len(units), 384), dtype=np.float32)
+    step = 256
+    for start in range(0, len(own), step):
+        batch = own[start : start + step]
+        vectors[batch] = embed([units[i].embed_text for i in batch])
+        if progress:
+            progress("embed", min(start + step, len(own)), len(own))
+    position = {unit.id: i for i, unit in enumerate(units)}
+    for i, unit in enumerate(units):
+        if unit.kind == "matrix_row":
+            cells = [position[f"{unit.id}/L{lv}"] for lv in range(1, 5) if f"{unit.id}/L{lv}" in position]
+            mean = vectors[cells].mean(axis=0)
+            vectors[i] = mean / (np.linalg.norm(mean) or 1.0)
+    return vectors
+
+
+__all__ = ["DocumentError", "IngestReport", "build_index"]

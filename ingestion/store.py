@@ -1,0 +1,163 @@
+"""One built index on disk: the units, their vectors, the Chroma collection and the build state.
+
+A build lives in its own folder under <index>/builds/. It is written completely, then named in
+<index>/CURRENT by an atomic rename, so a reader (or a crash mid-ingest) only ever sees a whole
+build. Searching reads units.jsonl and vectors.npy (fast to open, no database import); the Chroma
+collection in the same folder holds the same vectors and metadata for Chroma clients.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ingestion.errors import IndexUnavailable
+from ingestion.types import Span, Unit
+
+CURRENT = "CURRENT"
+STATE = "state.json"
+UNITS = "units.jsonl"
+VECTORS = "vectors.npy"
+COLLECTION = "threshold_units"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class BuildState:
+    format: int
+    model: str
+    documents: dict[str, dict]  # doc_id -> {"hash", "file", "units", "info"}
+
+
+@dataclass(frozen=True)
+class Build:
+    folder: Path
+    state: BuildState
+    units: list[Unit]
+    vectors: np.ndarray
+
+
+def current_build_folder(index_dir: Path) -> Path | None:
+    pointer = index_dir / CURRENT
+    if not pointer.exists():
+        return None
+    folder = index_dir / "builds" / pointer.read_text(encoding="utf-8").strip()
+    return folder if folder.is_dir() else None
+
+
+def read_state(folder: Path) -> BuildState:
+    data = json.loads((folder / STATE).read_text(encoding="utf-8"))
+    return BuildState(format=data["format"], model=data["model"], documents=data["documents"])
+
+
+def open_build(index_dir: Path) -> Build:
+    folder = current_build_folder(index_dir)
+    if folder is None:
+        raise IndexUnavailable(f"no index in {index_dir}; run `threshold ingest` first")
+    try:
+        state = read_state(folder)
+        units = [unit_from_json(json.loads(line)) for line in (folder / UNITS).read_text(encoding="utf-8").splitlines()]
+        vectors = np.load(folder / VECTORS)
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise IndexUnavailable(f"the index in {folder} is damaged ({err}); run `threshold ingest --force`") from err
+    if len(units) != len(vectors):
+        raise IndexUnavailable(f"the index in {folder} is damaged (units and vectors differ); re-ingest")
+    return Build(folder, state, units, vectors)
+
+
+def write_build(index_dir: Path, name: str, state: BuildState, units: list[Unit], vectors: np.ndarray) -> Path:
+    """Write a complete build aside, then make it current with one atomic rename."""
+    builds = index_dir / "builds"
+    folder = builds / name
+    tmp = builds / f".{name}.partial"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    with (tmp / UNITS).open("w", encoding="utf-8") as out:
+        for unit in units:
+            out.write(json.dumps(unit_to_json(unit), ensure_ascii=False) + "\n")
+    np.save(tmp / VECTORS, vectors.astype(np.float32))
+    _write_chroma(tmp / "chroma", units, vectors)
+    (tmp / STATE).write_text(json.dumps(asdict(state), indent=1), encoding="utf-8")
+    _fsync_tree(tmp)
+    os.replace(tmp, folder)
+    pointer_tmp = index_dir / f".{CURRENT}.tmp"
+    pointer_tmp.write_text(name, encoding="utf-8")
+    _fsync_file(pointer_tmp)
+    os.replace(pointer_tmp, index_dir / CURRENT)
+    _prune(builds, keep=name)
+    return folder
+
+
+def _write_chroma(path: Path, units: list[Unit], vectors: np.ndarray) -> None:
+    import chromadb
+    from chromadb.config import Settings
+
+    client = chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+    collection = client.create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+    step = 1000
+    for start in range(0, len(units), step):
+        batch = units[start : start + step]
+        collection.add(
+            ids=[u.id for u in batch],
+            embeddings=vectors[start : start + step].tolist(),
+            documents=[u.text for u in batch],
+            metadatas=[chroma_metadata(u) for u in batch],
+        )
+    del client
+
+
+def chroma_metadata(unit: Unit) -> dict:
+    meta = {"kind": unit.kind, "doc_id": unit.doc_id, "path": " > ".join(unit.path)}
+    for key in ("domain", "subdomain", "row", "level"):
+        value = getattr(unit, key)
+        if value is not None:
+            meta[key] = value
+    return meta
+
+
+def _prune(builds: Path, keep: str) -> None:
+    """Old builds go once the new one is current; the previous one stays for readers still on it."""
+    finished = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
+    for old in finished[:-2]:
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            _fsync_file(path)
+
+
+def unit_to_json(unit: Unit) -> dict:
+    data = asdict(unit)
+    data["path"] = list(unit.path)
+    data["cells"] = list(unit.cells) if unit.cells is not None else None
+    return data
+
+
+def unit_from_json(data: dict) -> Unit:
+    return Unit(
+        id=data["id"],
+        kind=data["kind"],
+        doc_id=data["doc_id"],
+        text=data["text"],
+        embed_text=data["embed_text"],
+        path=tuple(data["path"]),
+        source=Span(**data["source"]),
+        domain=data.get("domain"),
+        subdomain=data.get("subdomain"),
+        row=data.get("row"),
+        level=data.get("level"),
+        cells=tuple(data["cells"]) if data.get("cells") is not None else None,
+    )

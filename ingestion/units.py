@@ -1,0 +1,99 @@
+"""ParsedDocument -> Units: what is embedded, indexed, ranked and cited, each with a stable id.
+
+Ids are built from the document's structure (domain, subdomain, row, level; heading path and the
+passage's place under it), so an unchanged document gives the same ids on every ingest.
+"""
+
+from __future__ import annotations
+
+from ingestion.text import slug
+from ingestion.types import DocumentInfo, Indicator, MatrixRow, ParsedDocument, Section, Unit
+
+
+def make_units(parsed: ParsedDocument) -> list[Unit]:
+    info = parsed.document.info
+    units: list[Unit] = []
+    for row in parsed.rows:
+        units.extend(_row_units(info, row))
+    units.extend(_indicator_unit(info, indicator) for indicator in parsed.indicators)
+    units.extend(_section_units(info, parsed.sections))
+    return units
+
+
+def _context(info: DocumentInfo, *parts: str | None) -> str:
+    return " — ".join([info.short_title, *(p for p in parts if p)])
+
+
+def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
+    base = "/".join(
+        [info.doc_id, "matrix", slug(row.domain)] + ([slug(row.subdomain)] if row.subdomain else []) + [str(row.row)]
+    )
+    path = (row.domain, row.subdomain) if row.subdomain else (row.domain,)
+    context = _context(info, row.domain, row.subdomain)
+    filled = [(level, cell) for level, cell in enumerate(row.cells, start=1) if cell]
+    row_unit = Unit(
+        id=base,
+        kind="matrix_row",
+        doc_id=info.doc_id,
+        text="\n".join(cell for _, cell in filled),
+        embed_text=f"{context}. " + " ".join(f"{info.level_label(level)}: {cell}" for level, cell in filled),
+        path=path,
+        source=row.span,
+        domain=row.domain,
+        subdomain=row.subdomain,
+        row=row.row,
+        cells=row.cells,
+    )
+    cells = [
+        Unit(
+            id=f"{base}/L{level}",
+            kind="matrix_cell",
+            doc_id=info.doc_id,
+            text=cell,
+            embed_text=f"{context} — {info.level_label(level)}: {cell}",
+            path=path,
+            source=row.span,
+            domain=row.domain,
+            subdomain=row.subdomain,
+            row=row.row,
+            level=level,
+        )
+        for level, cell in filled
+    ]
+    return [row_unit, *cells]
+
+
+def _indicator_unit(info: DocumentInfo, indicator: Indicator) -> Unit:
+    label = info.level_label(indicator.level)
+    return Unit(
+        id=f"{info.doc_id}/indicator/L{indicator.level}/{slug(indicator.domain)}/{indicator.number}",
+        kind="indicator",
+        doc_id=info.doc_id,
+        text=indicator.text,
+        embed_text=f"{_context(info, 'Indicators of possible need', indicator.domain)} — {label}: {indicator.text}",
+        path=("Indicators of possible need", label, indicator.domain),
+        source=indicator.span,
+        domain=indicator.domain,
+        level=indicator.level,
+    )
+
+
+def _section_units(info: DocumentInfo, sections: tuple[Section, ...]) -> list[Unit]:
+    units = []
+    seen: dict[str, int] = {}
+    for section in sections:
+        key = "/".join(slug(part, 32) for part in section.path[-2:])
+        seen[key] = seen.get(key, 0) + 1
+        text = "\n".join(section.paragraphs)
+        units.append(
+            Unit(
+                id=f"{info.doc_id}/section/{key}/{seen[key]}",
+                kind="section",
+                doc_id=info.doc_id,
+                text=text,
+                embed_text=f"{_context(info, ' > '.join(section.path))}: {text}",
+                path=section.path,
+                source=section.span,
+            )
+        )
+    return units
