@@ -110,25 +110,29 @@ def _same(state: BuildState, hashes: dict[str, str]) -> bool:
 
 
 def _units_and_vectors(documents, previous, progress: Progress | None):
+    """Units of every document: reused with their vectors when the document is unchanged, else
+    parsed; the new ones are embedded together so text shared by several documents embeds once."""
     old_hashes = {d: v["hash"] for d, v in previous.state.documents.items()} if previous else {}
-    all_units: list[Unit] = []
-    all_vectors: list[np.ndarray] = []
+    parts: list[tuple[list[Unit], np.ndarray | None]] = []
     reports: list[DocumentReport] = []
     for i, doc in enumerate(documents):
         if progress:
-            progress("parse", i, len(documents))
+            progress("parse", i + 1, len(documents))
         if old_hashes.get(doc.doc_id) == doc.content_hash:
             units, vectors = _reuse(previous, doc.doc_id)
+            parts.append((units, vectors))
             reports.append(DocumentReport(doc.doc_id, doc.path, "unchanged", len(units)))
-        else:
-            parsed = parse_document(doc)
-            units = make_units(parsed)
-            vectors = _embed_units(units, progress)
-            status = "changed" if doc.doc_id in old_hashes else "new"
-            reports.append(DocumentReport(doc.doc_id, doc.path, status, len(units), sum(r.joins for r in parsed.rows)))
-        all_units.extend(units)
-        all_vectors.append(vectors)
-    vectors = np.concatenate(all_vectors) if all_vectors else np.zeros((0, 384), dtype=np.float32)
+            continue
+        parsed = parse_document(doc)
+        units = make_units(parsed)
+        parts.append((units, None))
+        status = "changed" if doc.doc_id in old_hashes else "new"
+        reports.append(DocumentReport(doc.doc_id, doc.path, status, len(units), sum(r.joins for r in parsed.rows)))
+    fresh = [u for units, vectors in parts if vectors is None for u in units]
+    fresh_vectors = iter(_embed_units(fresh, progress))
+    all_units = [u for units, _ in parts for u in units]
+    rows = [v for units, vectors in parts for v in (vectors if vectors is not None else (next(fresh_vectors) for _ in units))]
+    vectors = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 384), dtype=np.float32)
     return all_units, vectors, reports
 
 
@@ -138,18 +142,22 @@ def _reuse(previous, doc_id: str) -> tuple[list[Unit], np.ndarray]:
 
 
 def _embed_units(units: list[Unit], progress: Progress | None) -> np.ndarray:
-    """Embed every unit but matrix rows; a row's vector is the mean of its cells' vectors (a row
-    is its cells, and this halves the embedding work)."""
+    """Embed each distinct text once, matrix rows aside: a row's vector is the mean of its cells'
+    vectors (a row is its cells, and this halves the embedding work)."""
     from ingestion.embed import embed
 
-    own = [i for i, unit in enumerate(units) if unit.kind != "matrix_row"]
-    vectors = np.zeros((len(units), 384), dtype=np.float32)
+    texts = list(dict.fromkeys(u.embed_text for u in units if u.kind != "matrix_row"))
+    by_text: dict[str, np.ndarray] = {}
     step = 256
-    for start in range(0, len(own), step):
-        batch = own[start : start + step]
-        vectors[batch] = embed([units[i].embed_text for i in batch])
+    for start in range(0, len(texts), step):
+        batch = texts[start : start + step]
+        by_text.update(zip(batch, embed(batch), strict=True))
         if progress:
-            progress("embed", min(start + step, len(own)), len(own))
+            progress("embed", min(start + step, len(texts)), len(texts))
+    vectors = np.zeros((len(units), 384), dtype=np.float32)
+    for i, unit in enumerate(units):
+        if unit.kind != "matrix_row":
+            vectors[i] = by_text[unit.embed_text]
     position = {unit.id: i for i, unit in enumerate(units)}
     for i, unit in enumerate(units):
         if unit.kind == "matrix_row":

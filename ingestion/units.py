@@ -21,6 +21,11 @@ def make_units(parsed: ParsedDocument) -> list[Unit]:
 
 
 def _context(info: DocumentInfo, *parts: str | None) -> str:
+    """Where a unit sits, for the text that is embedded and indexed (not for the cited text).
+
+    A matrix cell's context is its domain, subdomain and level label, not its document: the same
+    indicator in several documents then embeds once and ranks alike, and the document is a filter.
+    """
     return " — ".join([info.short_title, *(p for p in parts if p)])
 
 
@@ -30,6 +35,7 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
     )
     path = (row.domain, row.subdomain) if row.subdomain else (row.domain,)
     context = _context(info, row.domain, row.subdomain)
+    cell_context = " — ".join(p for p in (row.domain, row.subdomain) if p)
     filled = [(level, cell) for level, cell in enumerate(row.cells, start=1) if cell]
     row_unit = Unit(
         id=base,
@@ -50,7 +56,7 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
             kind="matrix_cell",
             doc_id=info.doc_id,
             text=cell,
-            embed_text=f"{context} — {info.level_label(level)}: {cell}",
+            embed_text=f"{cell_context} — {info.level_label(level)}: {cell}",
             path=path,
             source=row.span,
             domain=row.domain,
