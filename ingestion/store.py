@@ -121,7 +121,10 @@ def chroma_metadata(unit: Unit) -> dict:
 
 
 def _prune(builds: Path, keep: str) -> None:
-    """Old builds go once the new one is current; the previous one stays for readers still on it."""
+    """Old builds go once the new one is current; the previous one stays for readers still on it.
+    Partial builds left by an ingest that was killed go too."""
+    for partial in builds.glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
     finished = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), key=lambda p: p.stat().st_mtime)
     for old in finished[:-2]:
         if old.name != keep:

@@ -1,0 +1,28 @@
+"""The embedder gives sentence-transformers' vectors for all-MiniLM-L6-v2, from the packaged model."""
+
+import numpy as np
+
+from ingestion.embed import DIMENSIONS, embed, model_path
+
+
+def test_vectors_match_sentence_transformers():
+    from sentence_transformers import SentenceTransformer
+
+    texts = [
+        "teenager keeps going missing overnight",
+        "Luton MASH phone number",
+        "Child persistently runs away and/or goes missing. " * 40,  # longer than the 256-token limit
+        "",
+    ]
+    reference = SentenceTransformer(model_path(), device="cpu").encode(texts, normalize_embeddings=True)
+    ours = embed(texts)
+    assert ours.shape == (len(texts), DIMENSIONS)
+    assert np.abs(ours - reference).max() < 1e-4
+
+
+def test_batching_does_not_change_a_vector():
+    texts = ["short", "a somewhat longer sentence about neglect and missing immunisations", "mid length text"]
+    together = embed(texts, batch_size=2)
+    alone = np.stack([embed([t])[0] for t in texts])
+    assert np.abs(together - alone).max() < 1e-5
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
