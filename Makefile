@@ -21,6 +21,8 @@ ask: $(STAMP)
 	$(BIN)/threshold ask "$(Q)"
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -34,7 +34,8 @@ def _answer_line(assistant, mode: str, item: dict, k: int | None, filters: Filte
             raise BadInput("'history' must be a list of earlier turns")
         answer = assistant.ask(item.get("question"), history, item.get("area"), item.get("doc_id"))
         return answer.model_dump()
-    return assistant.search(item.get("query"), item.get("k") or k, filters).model_dump()
+    item_k = item.get("k")
+    return assistant.search(item.get("query"), k if item_k is None else item_k, filters).model_dump()
 
 
 def run_batch(path: Path, assistant, mode: str, k: int | None = None, filters: Filters = Filters()) -> None:

@@ -8,17 +8,17 @@ from assistant.engine import Engine, tokens
 from assistant.types import Citation, Source
 from ingestion.types import Unit
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.M)
 
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-def best_quote(text: str, question: str, limit: int = 400) -> str:
+def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "") -> str:
     """The sentence of the unit that shares most words with the question (a substring of text)."""
     wanted = set(tokens(question))
-    candidates = sentences(text) or [text]
+    candidates = [s for s in sentences(text) if must_contain in s] or sentences(text) or [text]
     best = max(candidates, key=lambda s: (len(wanted & set(tokens(s))), -abs(len(s) - 160)))
     if len(best) > limit:
         cut = best[:limit]
@@ -32,7 +32,9 @@ def level_label(engine: Engine, unit: Unit, area: str | None) -> str | None:
     return engine.document(unit.doc_id).level_label(unit.level, engine.canonical_area(area) if area else None)
 
 
-def make_citation(engine: Engine, unit: Unit, n: int, question: str, area: str | None = None) -> Citation:
+def make_citation(
+    engine: Engine, unit: Unit, n: int, question: str, area: str | None = None, must_contain: str = ""
+) -> Citation:
     info = engine.document(unit.doc_id)
     canonical = engine.canonical_area(area) if area else None
     cells = None
@@ -56,7 +58,7 @@ def make_citation(engine: Engine, unit: Unit, n: int, question: str, area: str |
         level=unit.level,
         level_label=level_label(engine, unit, area),
         text=unit.text,
-        quote=best_quote(unit.text, question),
+        quote=best_quote(unit.text, question, must_contain=must_contain),
         source=Source(**unit.source.__dict__),
         cells=cells,
     )

@@ -14,12 +14,18 @@ from assistant.config import Settings
 from assistant.types import Filters
 from ingestion.errors import BadInput, ThresholdError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Answers about children's safeguarding threshold guidance, cited to the matrix row.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Answers about children's safeguarding threshold guidance, cited to the matrix row.",
+)
 err = Console(stderr=True)
 out = Console()
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
-IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder (default: THRESHOLD_INDEX_DIR or a per-user data folder).")]
+IndexOpt = Annotated[
+    Path | None, typer.Option("--index", help="Index folder (default: THRESHOLD_INDEX_DIR or a per-user data folder).")
+]
 
 
 def _settings(index: Path | None = None, corpus: Path | None = None) -> Settings:
@@ -51,7 +57,9 @@ def _assistant(index: Path | None):
 
 @app.command()
 def ingest(
-    corpus: Annotated[Path | None, typer.Option("--corpus", help="Corpus folder (default: the bundled corpus).")] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Corpus folder (default: the bundled corpus).")
+    ] = None,
     index: IndexOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
     as_json: JsonFlag = False,
@@ -79,10 +87,16 @@ def ingest(
 @app.command()
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question.")] = None,
-    history: Annotated[list[str] | None, typer.Option("--history", help="An earlier turn of the conversation (repeatable).")] = None,
-    area: Annotated[str | None, typer.Option("--area", help="Bedford Borough, Central Bedfordshire, Luton or London.")] = None,
+    history: Annotated[
+        list[str] | None, typer.Option("--history", help="An earlier turn of the conversation (repeatable).")
+    ] = None,
+    area: Annotated[
+        str | None, typer.Option("--area", help="Bedford Borough, Central Bedfordshire, Luton or London.")
+    ] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document (doc_id).")] = None,
-    batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of questions; one answer per line out.")] = None,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSONL file of questions; one answer per line out.")
+    ] = None,
     index: IndexOpt = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -115,7 +129,9 @@ def search_command(
     doc: Annotated[str | None, typer.Option("--doc")] = None,
     level: Annotated[int | None, typer.Option("--level", help="Only units at this level (1-4).")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="matrix_cell, matrix_row, indicator or section.")] = None,
-    batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of queries; one result per line out.")] = None,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSONL file of queries; one result per line out.")
+    ] = None,
     index: IndexOpt = None,
     as_json: JsonFlag = False,
 ) -> None:

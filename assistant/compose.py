@@ -68,13 +68,13 @@ def compose(
     citations: list[Citation] = []
     parts: list[str] = []
 
-    def cite(unit: Unit) -> Citation:
-        citation = make_citation(engine, unit, len(citations) + 1, question, area)
+    def cite(unit: Unit, must_contain: str = "") -> Citation:
+        citation = make_citation(engine, unit, len(citations) + 1, question, area, must_contain)
         citations.append(citation)
         return citation
 
     for unit in emergency:
-        citation = cite(unit)
+        citation = cite(unit, must_contain="999")
         parts.append(
             f'If a child is in immediate danger, call 999 now. The guidance says: "{citation.quote}" '
             f"[{citation.n}] ({_where(engine, citation)})."

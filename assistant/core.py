@@ -44,12 +44,16 @@ class Assistant:
 
     def search(self, query: str, k: int | None = None, filters: Filters = Filters()) -> SearchResponse:
         query = clean_question(query, self.settings, "query")
-        k = k or self.settings.search_k
+        k = self.settings.search_k if k is None else k
         if not 1 <= k <= 100:
             raise BadInput(f"k must be between 1 and 100, not {k}")
         hits = search(self.engine, query, filters, k)
         results = [
-            SearchResult(rank=i, score=round(hit.score, 6), **make_citation(self.engine, hit.unit, i, query, filters.area).model_dump())
+            SearchResult(
+                rank=i,
+                score=round(hit.score, 6),
+                **make_citation(self.engine, hit.unit, i, query, filters.area).model_dump(),
+            )
             for i, hit in enumerate(hits, start=1)
         ]
         return SearchResponse(query=query, results=results)

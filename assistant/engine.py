@@ -20,15 +20,28 @@ from ingestion.store import Build, current_build_folder, open_build
 from ingestion.types import KINDS, DocumentInfo, Unit
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-STOPWORDS = frozenset(
-    "a an and are as at be been being but by can could did do does for from had has have he her his how i if in "
-    "into is it its me my of on or our she should so than that the their them then there these they this to was "
-    "we were what when where which who why will with would you your".split()
-)
+_STOPWORD_TEXT = """
+a an and are as at be been being but by can could did do does for from had has have he her his how i if in into is
+it its me my of on or our she should so than that the their them then there these they this to was we were what
+when where which who why will with would you your
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+
+
+NAVIGATION = frozenset({"contents", "content", "table of contents"})
+NAVIGATION_WEIGHT = 0.3
+
+
+def prior_weights(units: list[Unit]) -> np.ndarray:
+    """How much a unit's rank counts: a table of contents points at the guidance, it is not it."""
+    return np.array(
+        [NAVIGATION_WEIGHT if u.kind == "section" and u.path[-1].lower() in NAVIGATION else 1.0 for u in units],
+        dtype=np.float64,
+    )
 
 
 @dataclass
@@ -37,6 +50,7 @@ class Engine:
     documents: dict[str, DocumentInfo]
     bm25: object
     by_id: dict[str, int] = field(default_factory=dict)
+    prior: np.ndarray | None = None
 
     @property
     def units(self) -> list[Unit]:
@@ -123,4 +137,5 @@ def open_engine(settings: Settings, build_if_missing: bool = True, progress=None
         for reason in report.skipped:
             print(f"skipped {reason}", file=sys.stderr)
     build = open_build(index_dir)
-    return Engine(build, _documents(build), _bm25(build.units), {u.id: i for i, u in enumerate(build.units)})
+    by_id = {u.id: i for i, u in enumerate(build.units)}
+    return Engine(build, _documents(build), _bm25(build.units), by_id, prior_weights(build.units))

@@ -27,7 +27,9 @@ def print_answer(console: Console, answer: Answer) -> None:
 def print_search(console: Console, response: SearchResponse) -> None:
     for r in response.results:
         level = f" · {r.level_label}" if r.level_label else ""
-        console.print(f"[bold]{r.rank}.[/bold] {escape(r.doc_id)} · {escape(' › '.join(r.path))}{escape(level)}", highlight=False)
+        console.print(
+            f"[bold]{r.rank}.[/bold] {escape(r.doc_id)} · {escape(' › '.join(r.path))}{escape(level)}", highlight=False
+        )
         console.print(f"   {escape(r.quote)}", highlight=False)
         console.print(f"   [dim]{escape(r.id)}[/dim]", highlight=False)
 

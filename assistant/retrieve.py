@@ -43,9 +43,9 @@ def search(engine: Engine, query: str, filters: Filters = Filters(), k: int = 10
         return []
     dense = engine.vectors @ embed_query(query)
     lexical = bm25_scores(engine, query)
-    fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(
-        lexical, mask, True
-    )
+    fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(lexical, mask, True)
+    if engine.prior is not None:
+        fused = fused * engine.prior
     fused[~mask] = -1.0
     top = np.argsort(-fused, kind="stable")[: min(k, int(mask.sum()))]
     return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]

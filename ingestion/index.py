@@ -131,7 +131,11 @@ def _units_and_vectors(documents, previous, progress: Progress | None):
     fresh = [u for units, vectors in parts if vectors is None for u in units]
     fresh_vectors = iter(_embed_units(fresh, progress))
     all_units = [u for units, _ in parts for u in units]
-    rows = [v for units, vectors in parts for v in (vectors if vectors is not None else (next(fresh_vectors) for _ in units))]
+    rows = [
+        v
+        for units, vectors in parts
+        for v in (vectors if vectors is not None else (next(fresh_vectors) for _ in units))
+    ]
     vectors = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 384), dtype=np.float32)
     return all_units, vectors, reports
 

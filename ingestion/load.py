@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingestion.errors import CorpusError, DocumentError
@@ -45,13 +45,20 @@ def load_corpus(corpus_dir: Path, max_pdf_pages: int = MAX_PDF_PAGES) -> LoadedC
             documents.append(load_document(path, manifest.get(path.name), corpus_dir, max_pdf_pages))
         except DocumentError as err:
             skipped.append(err)
-    _check_unique_ids(documents)
+    documents.sort(key=lambda doc: doc.path.rsplit("/", 1)[-1] not in manifest)
+    _check_unique_ids(documents, set(manifest))
     return LoadedCorpus(tuple(documents), tuple(skipped))
 
 
-def _check_unique_ids(documents: list[Document]) -> None:
+def _check_unique_ids(documents: list[Document], listed: set[str]) -> None:
+    """Manifest ids are unique already. A file with no entry whose name-made id is taken gets its
+    file type appended (report.pdf and report.docx: report-pdf, report-docx)."""
     seen: dict[str, str] = {}
-    for doc in documents:
+    for i, doc in enumerate(documents):
+        unlisted = doc.path.rsplit("/", 1)[-1] not in listed
+        if unlisted and doc.doc_id in seen:
+            suffix = doc.path.rsplit(".", 1)[-1].lower()
+            documents[i] = doc = replace(doc, info=replace(doc.info, doc_id=f"{doc.doc_id}-{suffix}"))
         if doc.doc_id in seen:
             raise CorpusError(f"doc_id {doc.doc_id!r} is used by both {seen[doc.doc_id]} and {doc.path}")
         seen[doc.doc_id] = doc.path
@@ -84,7 +91,7 @@ def load_document(
         raise DocumentError(name, "has no text")
     info = info or info_for_unlisted(path, _first_heading(lines))
     content_hash = hashlib.sha256(data + repr(info).encode()).hexdigest()
-    source = f"{corpus_dir.name}/{name}"
+    source = f"{corpus_dir.resolve().name}/{name}"
     return Document(info=info, path=source, lines=tuple(lines), content_hash=content_hash)
 
 
@@ -154,7 +161,13 @@ def _docx_paragraph(paragraph) -> str:
 
 
 def _docx_row(row) -> str:
-    cells = [" <br> ".join(p.text for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
+    """A table row as one tab-separated line; a cell merged across columns is written once."""
+    seen: set[int] = set()
+    cells = []
+    for cell in row.cells:
+        merged = id(cell._tc) in seen
+        seen.add(id(cell._tc))
+        cells.append("" if merged else " <br> ".join(p.text for p in cell.paragraphs if p.text.strip()))
     return "\t".join(cell.replace("\t", " ") for cell in cells)
 
 

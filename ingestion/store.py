@@ -24,7 +24,8 @@ STATE = "state.json"
 UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
 COLLECTION = "threshold_units"
-FORMAT = 1
+FORMAT = 2
+"""Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,11 @@ class MatrixDraft:
 
     def add(self, token: Token, after_break: bool) -> None:
         cells = _cells(token, LEVELS)
-        if self.rows and self.rows[-1].subdomain == self.subdomain and continues_row(self.rows[-1].cells, cells, after_break):
+        if (
+            self.rows
+            and self.rows[-1].subdomain == self.subdomain
+            and continues_row(self.rows[-1].cells, cells, after_break)
+        ):
             self.rows[-1].extend(cells, token.number)
         elif any(cells):
             self.rows.append(RowDraft(cells=cells, lines=[token.number], subdomain=self.subdomain))
@@ -148,9 +152,7 @@ class GenericTableDraft:
 
     def paragraphs(self) -> list[tuple[str, int, int]]:
         """Each row as one paragraph: its filled cells, one per line."""
-        return [
-            ("\n".join(cell for cell in row.cells if cell), min(row.lines), max(row.lines)) for row in self.rows
-        ]
+        return [("\n".join(cell for cell in row.cells if cell), min(row.lines), max(row.lines)) for row in self.rows]
 
     def titles(self) -> list[str]:
         """The words of every cell that is not just a number (for reading a table of contents)."""

@@ -75,8 +75,8 @@ def test_changed_document_is_reindexed_and_the_others_reused(small_index, tmp_pa
     statuses = {d.doc_id: d.status for d in report.documents}
     assert statuses == {"london-2022": "unchanged", "luton-2022": "changed"}
     before, after = open_build(index), open_build(copy_index)
-    london_before = {u.id: v for u, v in zip(before.units, before.vectors) if u.doc_id == "london-2022"}
-    london_after = {u.id: v for u, v in zip(after.units, after.vectors) if u.doc_id == "london-2022"}
+    london_before = {u.id: v for u, v in zip(before.units, before.vectors, strict=True) if u.doc_id == "london-2022"}
+    london_after = {u.id: v for u, v in zip(after.units, after.vectors, strict=True) if u.doc_id == "london-2022"}
     assert london_before.keys() == london_after.keys()
     assert all(np.array_equal(london_before[k], london_after[k]) for k in london_before)
     assert any("out of hours" in u.text for u in after.units)

@@ -221,3 +221,13 @@ def test_a_file_instead_of_a_corpus_folder_is_a_corpus_error(tmp_path):
     (tmp_path / "corpus.txt").write_text("not a folder")
     with pytest.raises(CorpusError):
         load_corpus(tmp_path / "corpus.txt")
+
+
+def test_unlisted_files_with_the_same_name_get_distinct_ids(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text("# Report one\n\nSome guidance text.\n", encoding="utf-8")
+    (corpus / "report.md").write_text("# Report two\n\nOther guidance text.\n", encoding="utf-8")
+    loaded = load_corpus(corpus)
+    assert sorted(d.doc_id for d in loaded.documents) == ["report", "report-txt"]
+    assert not loaded.skipped
