@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.engine import Engine, tokens
 from assistant.types import Citation, Source
@@ -15,11 +16,18 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
+@lru_cache(maxsize=8192)
+def _sentence_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A unit's sentences with their words (units never change, so this is worked out once)."""
+    return tuple((s, frozenset(tokens(s))) for s in sentences(text))
+
+
 def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "") -> str:
     """The sentence of the unit that shares most words with the question (a substring of text)."""
-    wanted = set(tokens(question))
-    candidates = [s for s in sentences(text) if must_contain in s] or sentences(text) or [text]
-    best = max(candidates, key=lambda s: (len(wanted & set(tokens(s))), -abs(len(s) - 160)))
+    wanted = frozenset(tokens(question))
+    parts = _sentence_words(text)
+    candidates = [p for p in parts if must_contain in p[0]] or list(parts) or [(text, frozenset())]
+    best = max(candidates, key=lambda p: (len(wanted & p[1]), -abs(len(p[0]) - 160)))[0]
     if len(best) > limit:
         cut = best[:limit]
         best = cut[: cut.rfind(" ")] if " " in cut else cut

@@ -51,6 +51,7 @@ class Engine:
     bm25: object
     by_id: dict[str, int] = field(default_factory=dict)
     prior: np.ndarray | None = None
+    masks: dict = field(default_factory=dict)
 
     @property
     def units(self) -> list[Unit]:
@@ -89,7 +90,13 @@ class Engine:
         return next((a for a in self.areas if a.lower() == wanted), None)
 
     def mask(self, filters: Filters) -> np.ndarray:
-        """Which units pass the filters."""
+        """Which units pass the filters (computed once per distinct filter)."""
+        cached = self.masks.get(filters)
+        if cached is None:
+            cached = self.masks[filters] = self._mask(filters)
+        return cached
+
+    def _mask(self, filters: Filters) -> np.ndarray:
         docs = set(self.documents)
         if filters.doc_id:
             docs = {filters.doc_id}

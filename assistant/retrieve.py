@@ -17,14 +17,21 @@ DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 0.8
 
 
+DEPTH = 200
+"""Only the best DEPTH units of each ranking contribute to the fusion."""
+
+
 def _reciprocal_ranks(scores: np.ndarray, mask: np.ndarray, positive_only: bool) -> np.ndarray:
-    order = np.argsort(-np.where(mask, scores, -np.inf), kind="stable")
-    ranks = np.empty(len(scores), dtype=np.float64)
-    ranks[order] = np.arange(1, len(scores) + 1)
-    rr = 1.0 / (RRF_K + ranks)
-    rr[~mask] = 0.0
+    masked = np.where(mask, scores, -np.inf)
     if positive_only:
-        rr[scores <= 0] = 0.0
+        masked[scores <= 0] = -np.inf
+    depth = min(DEPTH, int(np.isfinite(masked).sum()))
+    rr = np.zeros(len(scores), dtype=np.float64)
+    if depth == 0:
+        return rr
+    top = np.argpartition(-masked, depth - 1)[:depth]
+    top = top[np.argsort(-masked[top], kind="stable")]
+    rr[top] = 1.0 / (RRF_K + np.arange(1, depth + 1))
     return rr
 
 

@@ -6,6 +6,8 @@ passage's place under it), so an unchanged document gives the same ids on every 
 
 from __future__ import annotations
 
+import re
+
 from ingestion.text import slug
 from ingestion.types import DocumentInfo, Indicator, MatrixRow, ParsedDocument, Section, Unit
 
@@ -23,10 +25,17 @@ def make_units(parsed: ParsedDocument) -> list[Unit]:
 def _context(info: DocumentInfo, *parts: str | None) -> str:
     """Where a unit sits, for the text that is embedded and indexed (not for the cited text).
 
-    A matrix cell's context is its domain, subdomain and level label, not its document: the same
-    indicator in several documents then embeds once and ranks alike, and the document is a filter.
+    A matrix cell's context is its domain, subdomain and level number, not its document or the
+    document's name for the level: the same indicator in several documents (London and Pan
+    Bedfordshire, Bedford 2015 and the Tiers matrix) then embeds once and ranks alike, and the
+    document is a filter. Rows carry the document's level labels.
     """
     return " — ".join([info.short_title, *(p for p in parts if p)])
+
+
+def _plain(heading: str) -> str:
+    """A heading without the punctuation documents vary in ("Mental / emotional", "child, or")."""
+    return re.sub(r"\s*/\s*", "/", heading.replace(",", "")).strip()
 
 
 def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
@@ -35,7 +44,7 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
     )
     path = (row.domain, row.subdomain) if row.subdomain else (row.domain,)
     context = _context(info, row.domain, row.subdomain)
-    cell_context = " — ".join(p for p in (row.domain, row.subdomain) if p)
+    cell_context = " — ".join(_plain(p) for p in (row.domain, row.subdomain) if p)
     filled = [(level, cell) for level, cell in enumerate(row.cells, start=1) if cell]
     row_unit = Unit(
         id=base,
@@ -56,7 +65,7 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
             kind="matrix_cell",
             doc_id=info.doc_id,
             text=cell,
-            embed_text=f"{cell_context} — {info.level_label(level)}: {cell}",
+            embed_text=f"{cell_context} — Level {level}: {cell}",
             path=path,
             source=row.span,
             domain=row.domain,
