@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from assistant.config import Settings
@@ -34,7 +35,11 @@ def _settings(index: Path | None = None, corpus: Path | None = None) -> Settings
         overrides["index_dir"] = index
     if corpus is not None:
         overrides["corpus_dir"] = corpus
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        _fail(BadInput(f"setting {'.'.join(map(str, problem['loc']))}: {problem['msg']}"))
 
 
 def _fail(error: ThresholdError) -> None:
@@ -66,10 +71,12 @@ def ingest(
 ) -> None:
     """Parse, chunk, embed and index the corpus; unchanged documents are skipped."""
     from assistant.progress import progress_bar
+    from ingestion.embed import set_precision
     from ingestion.index import build_index
 
     settings = _settings(index, corpus)
     try:
+        set_precision(settings.embed_precision)
         with progress_bar(err) as progress:
             report = build_index(settings.corpus_dir, settings.index_dir, force, progress, settings.max_pdf_pages)
     except ThresholdError as error:

@@ -51,7 +51,7 @@ def collapse(engine: Engine, hits: list[Hit]) -> list[tuple[Unit, list[str]]]:
         groups.setdefault(normalise(hit.unit.text), []).append(hit.unit)
     result = []
     for units in groups.values():
-        units.sort(key=lambda u: not engine.document(u.doc_id).is_current)
+        units.sort(key=lambda u: (not engine.document(u.doc_id).is_current, engine.document(u.doc_id).precedence))
         others = [engine.document(u.doc_id).short_title for u in units[1:]]
         result.append((units[0], list(dict.fromkeys(others))))
     return result

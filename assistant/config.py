@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,4 +39,6 @@ class Settings(BaseSettings):
     abstain_below: float = 0.36
     """Top dense similarity under which the guidance is taken not to cover a question."""
     max_pdf_pages: int = 1000
+    embed_precision: Literal["auto", "fp32", "bf16"] = "auto"
+    """auto (bfloat16 where the CPU has it), fp32 or bf16."""
     log_questions: bool = False

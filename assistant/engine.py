@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.types import Filters
+from ingestion.embed import set_precision
 from ingestion.errors import BadInput, NotFound
 from ingestion.index import build_index
 from ingestion.store import Build, current_build_folder, open_build
@@ -137,6 +138,7 @@ def _documents(build: Build) -> dict[str, DocumentInfo]:
 
 
 def open_engine(settings: Settings, build_if_missing: bool = True, progress=None) -> Engine:
+    set_precision(settings.embed_precision)
     index_dir = Path(settings.index_dir)
     if current_build_folder(index_dir) is None and build_if_missing:
         print(f"No index yet: building it in {index_dir} from {settings.corpus_dir} ...", file=sys.stderr)

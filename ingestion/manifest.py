@@ -51,11 +51,12 @@ def _info(path: Path, entry: object) -> DocumentInfo:
             date=str(entry.get("date", "")),
             edition=str(entry.get("edition", "")),
             status=str(entry.get("status", "current")),
+            precedence=int(entry.get("precedence", 50)),
             level_word=str(entry.get("level_word", "Level")),
             level_names=tuple(str(n) for n in entry.get("level_names", [])),
             area_level_names=tuple((str(a), tuple(str(n) for n in names)) for a, names in area_names.items()),
         )
-    except (TypeError, AttributeError) as err:
+    except (TypeError, ValueError, AttributeError) as err:
         raise CorpusError(f"{path}: entry for {doc_id!r} has a field of the wrong type ({err})") from err
 
 

@@ -24,7 +24,7 @@ STATE = "state.json"
 UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
 COLLECTION = "threshold_units"
-FORMAT = 3
+FORMAT = 4
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 

@@ -20,6 +20,8 @@ class DocumentInfo:
     date: str = ""
     edition: str = ""
     status: str = "current"
+    precedence: int = 50
+    """Where documents say the same thing, the one with the lowest precedence is shown first."""
     level_word: str = "Level"
     level_names: tuple[str, ...] = ()
     area_level_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
