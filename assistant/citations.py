@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.engine import Engine, tokens
+from assistant.engine import Engine
 from assistant.types import Citation, Source
+from ingestion.store import bm25_tokens as tokens
 from ingestion.types import Unit
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.M)

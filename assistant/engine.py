@@ -5,7 +5,6 @@ Opened once per process and shared; building it first when there is no index yet
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,19 +18,6 @@ from ingestion.errors import BadInput, NotFound
 from ingestion.index import build_index
 from ingestion.store import Build, current_build_folder, open_build
 from ingestion.types import KINDS, DocumentInfo, Unit
-
-_TOKEN = re.compile(r"[a-z0-9]+")
-_STOPWORD_TEXT = """
-a an and are as at be been being but by can could did do does for from had has have he her his how i if in into is
-it its me my of on or our she should so than that the their them then there these they this to was we were what
-when where which who why will with would you your
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-
-def tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
-
 
 NAVIGATION = frozenset({"contents", "content", "table of contents"})
 NAVIGATION_WEIGHT = 0.3
@@ -115,17 +101,6 @@ class Engine:
         )
 
 
-def _bm25(units: list[Unit]):
-    import bm25s
-
-    retriever = bm25s.BM25()
-    corpus_tokens = bm25s.tokenize(
-        [" ".join(tokens(u.embed_text)) for u in units], stopwords=None, show_progress=False, return_ids=True
-    )
-    retriever.index(corpus_tokens, show_progress=False)
-    return retriever
-
-
 def _documents(build: Build) -> dict[str, DocumentInfo]:
     documents = {}
     for doc_id, entry in build.state.documents.items():
@@ -147,4 +122,4 @@ def open_engine(settings: Settings, build_if_missing: bool = True, progress=None
             print(f"skipped {reason}", file=sys.stderr)
     build = open_build(index_dir)
     by_id = {u.id: i for i, u in enumerate(build.units)}
-    return Engine(build, _documents(build), _bm25(build.units), by_id, prior_weights(build.units))
+    return Engine(build, _documents(build), build.bm25, by_id, prior_weights(build.units))

@@ -8,9 +8,10 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.engine import Engine, tokens
+from assistant.engine import Engine
 from assistant.types import Filters, Hit
 from ingestion.embed import embed_query
+from ingestion.store import bm25_tokens as tokens
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0

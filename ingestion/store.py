@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,7 +25,8 @@ STATE = "state.json"
 UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
 COLLECTION = "threshold_units"
-FORMAT = 4
+BM25_FOLDER = "bm25"
+FORMAT = 5
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
@@ -41,6 +43,7 @@ class Build:
     state: BuildState
     units: list[Unit]
     vectors: np.ndarray
+    bm25: object
 
 
 def current_build_folder(index_dir: Path) -> Path | None:
@@ -64,11 +67,12 @@ def open_build(index_dir: Path) -> Build:
         state = read_state(folder)
         units = [unit_from_json(json.loads(line)) for line in (folder / UNITS).read_text(encoding="utf-8").splitlines()]
         vectors = np.load(folder / VECTORS)
+        bm25 = load_bm25(folder)
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise IndexUnavailable(f"the index in {folder} is damaged ({err}); run `threshold ingest --force`") from err
     if len(units) != len(vectors):
         raise IndexUnavailable(f"the index in {folder} is damaged (units and vectors differ); re-ingest")
-    return Build(folder, state, units, vectors)
+    return Build(folder, state, units, vectors, bm25)
 
 
 def write_build(index_dir: Path, name: str, state: BuildState, units: list[Unit], vectors: np.ndarray) -> Path:
@@ -83,6 +87,7 @@ def write_build(index_dir: Path, name: str, state: BuildState, units: list[Unit]
             out.write(json.dumps(unit_to_json(unit), ensure_ascii=False) + "\n")
     np.save(tmp / VECTORS, vectors.astype(np.float32))
     _write_chroma(tmp / "chroma", units, vectors)
+    build_bm25(units).save(str(tmp / BM25_FOLDER))
     (tmp / STATE).write_text(json.dumps(asdict(state), indent=1), encoding="utf-8")
     _fsync_tree(tmp)
     os.replace(tmp, folder)
@@ -110,6 +115,36 @@ def _write_chroma(path: Path, units: list[Unit], vectors: np.ndarray) -> None:
             metadatas=[chroma_metadata(u) for u in batch],
         )
     del client
+
+
+def build_bm25(units: list[Unit]):
+    """A BM25 index (bm25s) over the same text that is embedded, tokenised by `bm25_tokens`."""
+    import bm25s
+
+    retriever = bm25s.BM25()
+    corpus = bm25s.tokenize([" ".join(bm25_tokens(u.embed_text)) for u in units], stopwords=None, show_progress=False)
+    retriever.index(corpus, show_progress=False)
+    return retriever
+
+
+def load_bm25(folder: Path):
+    import bm25s
+
+    return bm25s.BM25.load(str(folder / BM25_FOLDER))
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_STOPWORD_TEXT = """
+a an and are as at be been being but by can could did do does for from had has have he her his how i if in into is
+it its me my of on or our she should so than that the their them then there these they this to was we were what
+when where which who why will with would you your
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def bm25_tokens(text: str) -> list[str]:
+    """Lower-case words and numbers, common function words left out (for BM25 and quote picking)."""
+    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
 
 
 def chroma_metadata(unit: Unit) -> dict:

@@ -6,8 +6,6 @@ passage's place under it), so an unchanged document gives the same ids on every 
 
 from __future__ import annotations
 
-import re
-
 from ingestion.text import slug
 from ingestion.types import DocumentInfo, Indicator, MatrixRow, ParsedDocument, Section, Unit
 
@@ -23,19 +21,10 @@ def make_units(parsed: ParsedDocument) -> list[Unit]:
 
 
 def _context(info: DocumentInfo, *parts: str | None) -> str:
-    """Where a unit sits, for the text that is embedded and indexed (not for the cited text).
-
-    A matrix cell's context is its domain, subdomain and level number, not its document or the
-    document's name for the level: the same indicator in several documents (London and Pan
-    Bedfordshire, Bedford 2015 and the Tiers matrix) then embeds once and ranks alike, and the
-    document is a filter. Rows carry the document's level labels.
-    """
-    return " — ".join([info.short_title, *(p for p in parts if p)])
-
-
-def _plain(heading: str) -> str:
-    """A heading without the punctuation documents vary in ("Mental / emotional", "child, or")."""
-    return re.sub(r"\s*/\s*", "/", heading.replace(",", "")).strip()
+    """Where a unit sits, for the text that is embedded and indexed (not for the cited text): the
+    document and the areas it covers, then the heading path or domain and subdomain."""
+    document = f"{info.short_title} ({', '.join(info.areas)})" if info.areas else info.short_title
+    return " — ".join([document, *(p for p in parts if p)])
 
 
 def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
@@ -44,7 +33,6 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
     )
     path = (row.domain, row.subdomain) if row.subdomain else (row.domain,)
     context = _context(info, row.domain, row.subdomain)
-    cell_context = " — ".join(_plain(p) for p in (row.domain, row.subdomain) if p)
     filled = [(level, cell) for level, cell in enumerate(row.cells, start=1) if cell]
     row_unit = Unit(
         id=base,
@@ -65,7 +53,7 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
             kind="matrix_cell",
             doc_id=info.doc_id,
             text=cell,
-            embed_text=f"{cell_context} — Level {level}: {cell}",
+            embed_text=f"{context} — {info.level_label(level)}: {cell}",
             path=path,
             source=row.span,
             domain=row.domain,
