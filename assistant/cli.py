@@ -182,6 +182,53 @@ def units(
             out.print(f"[bold]{row['id']}[/bold]  {row['text'][:100]}", highlight=False)
 
 
+@app.command("eval")
+def eval_command(
+    questions: Annotated[list[Path] | None, typer.Option("--questions", help="Question file(s) (JSONL).")] = None,
+    split: Annotated[str, typer.Option("--split", help="dev, test or all.")] = "all",
+    report: Annotated[Path | None, typer.Option("--report", help="Write Markdown, JSON and HTML reports here.")] = None,
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Score the generic recipe too.")] = True,
+    gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when the test split misses a target.")] = False,
+    index: IndexOpt = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Run the eval suite: our retrieval and answers, and the baseline recipe, on the same questions."""
+    from assistant.progress import progress_bar
+    from evals.questions import load_questions
+    from evals.report import markdown, write_reports
+    from evals.run import run_eval
+    from evals.targets import missed
+
+    if split not in ("dev", "test", "all"):
+        _fail(BadInput(f"split must be dev, test or all, not {split!r}"))
+    try:
+        chosen = load_questions(questions, split)
+    except (OSError, ValueError) as error:
+        _fail(BadInput(str(error)))
+    if not chosen:
+        _fail(BadInput("no questions to run"))
+    try:
+        assistant = _assistant(index)
+        with progress_bar(err) as progress:
+            run = run_eval(assistant, chosen, baseline, progress)
+    except ThresholdError as error:
+        _fail(error)
+    if report is not None:
+        for path in write_reports(run, report):
+            err.print(f"wrote {path}", highlight=False)
+    if as_json:
+        _emit(run.to_json())
+    else:
+        sys.stdout.write(markdown(run))
+    if gate:
+        table = run.tables["split"].get("test") or run.tables["split"]["all"]
+        failures = missed(table)
+        for failure in failures:
+            err.print(f"[red]target missed:[/red] {failure}", highlight=False)
+        if failures:
+            raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

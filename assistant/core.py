@@ -32,6 +32,11 @@ def clean_question(text: object, settings: Settings, what: str = "question") -> 
     return text
 
 
+def retrieval_query(question: str, history: list[str]) -> str:
+    """What is searched for: the question, with the turn before it for a follow-up's context."""
+    return " ".join([*history[-1:], question])
+
+
 @dataclass
 class Assistant:
     settings: Settings
@@ -68,7 +73,7 @@ class Assistant:
         ]
         filters = Filters(doc_id=doc_id, area=area)
         self.engine.check(filters)
-        query = " ".join([*turns[-1:], question])
+        query = retrieval_query(question, turns)
         candidates = search(self.engine, query, filters, self.settings.answer_k * 4)
         hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS][: self.settings.answer_k]
         answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below

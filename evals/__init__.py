@@ -1,0 +1,1 @@
+"""The eval suite: questions with expected citations, metrics, the baseline recipe, reports."""
