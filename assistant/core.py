@@ -10,6 +10,7 @@ from assistant.citations import make_citation
 from assistant.compose import compose
 from assistant.config import Settings
 from assistant.engine import Engine, open_engine
+from assistant.query import understand
 from assistant.retrieve import search
 from assistant.types import Answer, Filters, SearchResponse, SearchResult
 from assistant.urgent import is_emergency_instruction, is_urgent
@@ -52,7 +53,8 @@ class Assistant:
         k = self.settings.search_k if k is None else k
         if not 1 <= k <= 100:
             raise BadInput(f"k must be between 1 and 100, not {k}")
-        hits = search(self.engine, query, filters, k)
+        understood = understand(query, self.engine.documents)
+        hits = search(self.engine, understood.query, filters, k, understood.docs)
         results = [
             SearchResult(
                 rank=i,
@@ -74,7 +76,8 @@ class Assistant:
         filters = Filters(doc_id=doc_id, area=area)
         self.engine.check(filters)
         query = retrieval_query(question, turns)
-        candidates = search(self.engine, query, filters, self.settings.answer_k * 4)
+        understood = understand(query, self.engine.documents)
+        candidates = search(self.engine, understood.query, filters, self.settings.answer_k * 4, understood.docs)
         hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS][: self.settings.answer_k]
         answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below
         urgent = is_urgent(question)

@@ -83,6 +83,12 @@ class Engine:
             cached = self.masks[filters] = self._mask(filters)
         return cached
 
+    def doc_mask(self, doc_ids: frozenset[str]) -> np.ndarray:
+        key = ("docs", doc_ids)
+        if key not in self.masks:
+            self.masks[key] = np.array([u.doc_id in doc_ids for u in self.units], dtype=bool)
+        return self.masks[key]
+
     def _mask(self, filters: Filters) -> np.ndarray:
         docs = set(self.documents)
         if filters.doc_id:

@@ -43,7 +43,13 @@ def bm25_scores(engine: Engine, query: str) -> np.ndarray:
     return np.asarray(engine.bm25.get_scores(words), dtype=np.float32)
 
 
-def search(engine: Engine, query: str, filters: Filters = Filters(), k: int = 10) -> list[Hit]:
+NAMED_DOC_BOOST = 1.3
+"""Units of a document the question names (by area, title or year) count this much more."""
+
+
+def search(
+    engine: Engine, query: str, filters: Filters = Filters(), k: int = 10, boost: frozenset[str] = frozenset()
+) -> list[Hit]:
     """The k best units for the query, best first."""
     engine.check(filters)
     mask = engine.mask(filters)
@@ -54,6 +60,8 @@ def search(engine: Engine, query: str, filters: Filters = Filters(), k: int = 10
     fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(lexical, mask, True)
     if engine.prior is not None:
         fused = fused * engine.prior
+    if boost:
+        fused = fused * np.where(engine.doc_mask(boost), NAMED_DOC_BOOST, 1.0)
     fused[~mask] = -1.0
     top = np.argsort(-fused, kind="stable")[: min(k, int(mask.sum()))]
     return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]

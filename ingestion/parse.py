@@ -179,7 +179,8 @@ class _Walker:
             self._indicator(token)
             return
         last = self.buffer[-1] if self.buffer else None
-        if last and last.soft_break and previous is not None and last.end == token.number - 1:
+        line_break = last and last.soft_break and previous is not None and last.end == token.number - 1
+        if line_break or (last and _cut_at_page_break(last, token)):
             last.text, last.end = f"{last.text} {token.text}", token.number
             last.soft_break = token.raw.endswith("  ")
             return
@@ -204,6 +205,17 @@ class _Walker:
             span = Span(self.file, group[0].start, max(p.end for p in group))
             self.sections.append(Section(path, tuple(p.text for p in group), span))
         self.buffer = []
+
+
+def _cut_at_page_break(last: Paragraph, token: Token) -> bool:
+    """A sentence a page break cut in two: the paragraph above stops mid-sentence and this one
+    carries on in lower case."""
+    return (
+        token.kind == "para"
+        and not last.is_item
+        and last.text[-1:].isalnum()
+        and token.text[:1].islower()
+    )
 
 
 def _passages(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:

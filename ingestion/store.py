@@ -26,7 +26,7 @@ UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 5
+FORMAT = 6
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 

@@ -1,0 +1,84 @@
+"""Understanding a question before searching: acronyms expanded both ways, and the areas or
+documents it names (which become a boost, not a filter: the asker may still want the others)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.types import DocumentInfo
+
+ACRONYMS: dict[str, str] = {
+    "MASH": "multi-agency safeguarding hub",
+    "EHA": "early help assessment",
+    "TAF": "team around the family",
+    "CSE": "child sexual exploitation",
+    "CCE": "child criminal exploitation",
+    "FGM": "female genital mutilation",
+    "NEET": "not in education, employment or training",
+    "EET": "education, employment or training",
+    "EHCP": "education, health and care plan",
+    "EHC": "education, health and care",
+    "LAC": "looked after child",
+    "CLA": "child looked after",
+    "CIN": "child in need",
+    "CP": "child protection",
+    "CPP": "child protection plan",
+    "ASB": "anti-social behaviour",
+    "DA": "domestic abuse",
+    "DV": "domestic violence",
+    "HBV": "honour based violence",
+    "SEND": "special educational needs and disabilities",
+    "SEN": "special educational needs",
+    "CSC": "children's social care",
+    "FPA": "family partnership assessment",
+    "FPS": "family partnership service",
+    "STI": "sexually transmitted infection",
+    "MHA": "mental health act",
+    "YOT": "youth offending team",
+    "DSL": "designated safeguarding lead",
+    "GP": "general practitioner doctor",
+    "HV": "health visitor",
+    "PF": "private fostering",
+    "S47": "section 47 child protection enquiries",
+    "S20": "section 20 accommodation",
+    "S31": "section 31 care proceedings",
+}
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+def expand_acronyms(text: str) -> str:
+    """The question with each acronym's long form added, and each long form's acronym added."""
+    words = {w.upper() for w in _WORD.findall(text)}
+    lowered = text.lower()
+    extra = [long for short, long in ACRONYMS.items() if short in words and long not in lowered]
+    extra += [short for short, long in ACRONYMS.items() if long in lowered and short not in words]
+    compact = re.sub(r"\bs(?:ection)?\s*(47|20|31)\b", r"S\1", text, flags=re.I)
+    if compact != text:
+        extra += [
+            ACRONYMS[f"S{n}"] for n in re.findall(r"\bS(47|20|31)\b", compact) if ACRONYMS[f"S{n}"] not in lowered
+        ]
+    return " ".join([text, *dict.fromkeys(extra)])
+
+
+@dataclass(frozen=True)
+class Understanding:
+    query: str
+    docs: frozenset[str]
+    """Documents the question names, by its area, title or edition year."""
+
+
+def named_documents(question: str, documents: dict[str, DocumentInfo]) -> frozenset[str]:
+    """Documents the question points at: by an area they cover, their short title, or their year."""
+    lowered = question.lower()
+    named = set()
+    for doc_id, info in documents.items():
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", f"{info.edition} {info.date}"))
+        title = info.short_title.lower().split(" (")[0]
+        if any(a.lower() in lowered for a in info.areas) or any(y in lowered for y in years) or title in lowered:
+            named.add(doc_id)
+    return frozenset(named)
+
+
+def understand(question: str, documents: dict[str, DocumentInfo]) -> Understanding:
+    return Understanding(expand_acronyms(question), named_documents(question, documents))
