@@ -73,12 +73,10 @@ def compose(
         citations.append(citation)
         return citation
 
-    for unit in emergency:
-        citation = cite(unit, must_contain="999")
-        parts.append(
-            f'If a child is in immediate danger, call 999 now. The guidance says: "{citation.quote}" '
-            f"[{citation.n}] ({_where(engine, citation)})."
-        )
+    if emergency:
+        quoted = [cite(unit, must_contain="999") for unit in emergency]
+        says = " ".join(f'"{c.quote}" [{c.n}] ({_where(engine, c)}).' for c in quoted)
+        parts.append(f"If a child is in immediate danger, call 999 now. The guidance says: {says}")
     parts.append("The closest guidance to your question:" if answerable else NOT_COVERED)
     for unit, also in collapse(engine, hits):
         if unit in emergency:

@@ -10,14 +10,21 @@ from assistant.citations import make_citation
 from assistant.compose import compose
 from assistant.config import Settings
 from assistant.engine import Engine, open_engine
-from assistant.query import understand
+from assistant.query import is_comparison, spread_over_documents, understand
 from assistant.retrieve import search
-from assistant.types import Answer, Filters, SearchResponse, SearchResult
+from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
 from assistant.urgent import is_emergency_instruction, is_urgent
 from ingestion.errors import BadInput
 from ingestion.store import unit_to_json
 
 ANSWER_KINDS = ("matrix_cell", "indicator", "section")
+MAX_EMERGENCY = 2
+COMPARE_DEPTH = 40
+
+
+def _must(hit: Hit) -> str:
+    """The words a quote must hold: an emergency instruction is quoted where it says 999."""
+    return "999" if is_emergency_instruction(hit.unit.text) and hit.dense == 1.0 else ""
 
 
 def clean_question(text: object, settings: Settings, what: str = "question") -> str:
@@ -48,18 +55,36 @@ class Assistant:
         settings = settings or Settings()
         return cls(settings, open_engine(settings, progress=progress))
 
+    def retrieve(self, query: str, filters: Filters, k: int) -> list[Hit]:
+        """The k best units for a question: understood (acronyms, named documents), searched, with
+        the 999 instruction first when it signals immediate danger and, for a comparison, the best
+        unit of each document it names near the top."""
+        understood = understand(query, self.engine.documents)
+        hits = search(self.engine, understood.query, filters, max(k, COMPARE_DEPTH), understood.docs, understood.levels)
+        if is_comparison(query) and len(understood.docs) > 1:
+            hits = spread_over_documents(hits, understood.docs)
+        if is_urgent(query):
+            hits = self._emergency_first(hits)
+        return hits[:k]
+
+    def _emergency_first(self, hits: list[Hit]) -> list[Hit]:
+        top = max((h.score for h in hits), default=1.0)
+        emergency = [Hit(unit, top, 1.0, 0.0) for unit in self.engine.emergency_units[:MAX_EMERGENCY]]
+        chosen = {h.unit.id for h in emergency}
+        return emergency + [h for h in hits if h.unit.id not in chosen]
+
     def search(self, query: str, k: int | None = None, filters: Filters = Filters()) -> SearchResponse:
         query = clean_question(query, self.settings, "query")
         k = self.settings.search_k if k is None else k
         if not 1 <= k <= 100:
             raise BadInput(f"k must be between 1 and 100, not {k}")
-        understood = understand(query, self.engine.documents)
-        hits = search(self.engine, understood.query, filters, k, understood.docs)
+        self.engine.check(filters)
+        hits = self.retrieve(query, filters, k)
         results = [
             SearchResult(
                 rank=i,
                 score=round(hit.score, 6),
-                **make_citation(self.engine, hit.unit, i, query, filters.area).model_dump(),
+                **make_citation(self.engine, hit.unit, i, query, filters.area, _must(hit)).model_dump(),
             )
             for i, hit in enumerate(hits, start=1)
         ]
@@ -75,15 +100,13 @@ class Assistant:
         ]
         filters = Filters(doc_id=doc_id, area=area)
         self.engine.check(filters)
-        query = retrieval_query(question, turns)
-        understood = understand(query, self.engine.documents)
-        candidates = search(self.engine, understood.query, filters, self.settings.answer_k * 4, understood.docs)
-        hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS][: self.settings.answer_k]
-        answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below
         urgent = is_urgent(question)
-        emergency = self._emergency(query) if urgent else []
+        candidates = self.retrieve(retrieval_query(question, turns), filters, self.settings.answer_k * 4)
+        emergency = [h.unit for h in candidates if urgent and is_emergency_instruction(h.unit.text)][:MAX_EMERGENCY]
+        hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS and h.unit not in emergency]
+        answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below
         retrieved = time.perf_counter()
-        composition = compose(self.engine, question, hits, emergency, answerable, area)
+        composition = compose(self.engine, question, hits[: self.settings.answer_k], emergency, answerable, area)
         done = time.perf_counter()
         return Answer(
             question=question,
@@ -97,11 +120,6 @@ class Assistant:
                 "total": round((done - started) * 1000, 2),
             },
         )
-
-    def _emergency(self, query: str):
-        """The guidance's own instruction for immediate danger, the closest one to the question."""
-        hits = search(self.engine, query + " immediate danger call police 999", Filters(), len(self.engine.units))
-        return [h.unit for h in hits if is_emergency_instruction(h.unit.text) and h.unit.kind != "matrix_row"][:1]
 
     def units(self, doc_id: str | None = None, kind: str | None = None) -> list[dict]:
         self.engine.check(Filters(doc_id=doc_id, kind=kind))

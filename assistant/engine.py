@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,13 @@ def prior_weights(units: list[Unit]) -> np.ndarray:
     )
 
 
+def _names_level(unit: Unit, level: int, engine: Engine) -> bool:
+    heading = " ".join(unit.path).lower()
+    info = engine.documents[unit.doc_id]
+    names = [n.lower() for n in info.level_names[level - 1 : level]]
+    return f"level {level}" in heading or f"tier {level}" in heading or any(n and n in heading for n in names)
+
+
 @dataclass
 class Engine:
     build: Build
@@ -47,6 +55,13 @@ class Engine:
     @property
     def vectors(self) -> np.ndarray:
         return self.build.vectors
+
+    @cached_property
+    def emergency_units(self) -> list[Unit]:
+        """The guidance's own instructions for immediate danger (passages naming 999), current
+        documents first."""
+        found = [u for u in self.units if u.kind != "matrix_row" and "999" in u.text]
+        return sorted(found, key=lambda u: self.documents[u.doc_id].precedence)
 
     @property
     def areas(self) -> list[str]:
@@ -87,6 +102,13 @@ class Engine:
         key = ("docs", doc_ids)
         if key not in self.masks:
             self.masks[key] = np.array([u.doc_id in doc_ids for u in self.units], dtype=bool)
+        return self.masks[key]
+
+    def about_level(self, level: int) -> np.ndarray:
+        """Passages whose heading names the level ("Level 2 – Targeted Support", "Level 3: Targeted")."""
+        key = ("about-level", level)
+        if key not in self.masks:
+            self.masks[key] = np.array([u.kind == "section" and _names_level(u, level, self) for u in self.units])
         return self.masks[key]
 
     def _mask(self, filters: Filters) -> np.ndarray:

@@ -66,6 +66,24 @@ class Understanding:
     query: str
     docs: frozenset[str]
     """Documents the question names, by its area, title or edition year."""
+    levels: frozenset[int] = frozenset()
+    """Levels the question names ("level 3", "tier 2", "Targeted Support")."""
+
+
+_LEVEL = re.compile(r"\b(?:level|tier)\s*([1-4])\b", re.IGNORECASE)
+_LEVEL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
+_LEVEL_WORD = re.compile(r"\b(?:level|tier)\s+(one|two|three|four)\b", re.IGNORECASE)
+
+
+def named_levels(question: str, documents: dict[str, DocumentInfo]) -> frozenset[int]:
+    found = {int(n) for n in _LEVEL.findall(question)}
+    found |= {_LEVEL_WORDS[w.lower()] for w in _LEVEL_WORD.findall(question)}
+    lowered = question.lower()
+    for info in documents.values():
+        schemes = [info.level_names, *(names for _, names in info.area_level_names)]
+        for names in schemes:
+            found |= {i for i, name in enumerate(names, start=1) if len(name) > 8 and name.lower() in lowered}
+    return frozenset(found)
 
 
 def named_documents(question: str, documents: dict[str, DocumentInfo]) -> frozenset[str]:
@@ -81,4 +99,29 @@ def named_documents(question: str, documents: dict[str, DocumentInfo]) -> frozen
 
 
 def understand(question: str, documents: dict[str, DocumentInfo]) -> Understanding:
-    return Understanding(expand_acronyms(question), named_documents(question, documents))
+    return Understanding(
+        expand_acronyms(question), named_documents(question, documents), named_levels(question, documents)
+    )
+
+
+_COMPARISON = re.compile(
+    r"\b(compar\w*|vs\.?|versus|differ\w*|difference|same|both|each|between|whereas|change[sd]?|"
+    r"(old|earlier|previous|new|current) (guidance|version|edition|matrix)|and in)\b",
+    re.IGNORECASE,
+)
+
+
+def is_comparison(question: str) -> bool:
+    return bool(_COMPARISON.search(question))
+
+
+def spread_over_documents(hits: list, doc_ids: frozenset[str]) -> list:
+    """The best hit of each named document first (in rank order), then the rest as ranked."""
+    firsts = []
+    for doc_id in doc_ids:
+        best = next((h for h in hits if h.unit.doc_id == doc_id), None)
+        if best is not None:
+            firsts.append(best)
+    firsts.sort(key=lambda h: -h.score)
+    chosen = {id(h) for h in firsts}
+    return firsts + [h for h in hits if id(h) not in chosen]

@@ -45,10 +45,17 @@ def bm25_scores(engine: Engine, query: str) -> np.ndarray:
 
 NAMED_DOC_BOOST = 1.3
 """Units of a document the question names (by area, title or year) count this much more."""
+NAMED_LEVEL_BOOST = 1.5
+"""Passages about a level the question names ("what does level 3 mean") count this much more."""
 
 
 def search(
-    engine: Engine, query: str, filters: Filters = Filters(), k: int = 10, boost: frozenset[str] = frozenset()
+    engine: Engine,
+    query: str,
+    filters: Filters = Filters(),
+    k: int = 10,
+    boost: frozenset[str] = frozenset(),
+    levels: frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """The k best units for the query, best first."""
     engine.check(filters)
@@ -62,6 +69,8 @@ def search(
         fused = fused * engine.prior
     if boost:
         fused = fused * np.where(engine.doc_mask(boost), NAMED_DOC_BOOST, 1.0)
+    for level in levels:
+        fused = fused * np.where(engine.about_level(level), NAMED_LEVEL_BOOST, 1.0)
     fused[~mask] = -1.0
     top = np.argsort(-fused, kind="stable")[: min(k, int(mask.sum()))]
     return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]

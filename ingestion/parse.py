@@ -48,10 +48,13 @@ class _Walker:
         self.toc: set[str] = set()
         self.indicator_level: int | None = None
         self.indicator_domain: str | None = None
+        self.heading_line: tuple[str, int] | None = None
+        self.current_line = 0
 
     def run(self) -> ParsedDocument:
         previous: Token | None = None
         for i, token in enumerate(self.tokens):
+            self.current_line = token.number
             self._dispatch(i, token, previous)
             previous = token
         self._end_table()
@@ -86,6 +89,7 @@ class _Walker:
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         self.headings.append((level, text))
+        self.heading_line = (text, self.current_line)
         self.pending_domain = text
 
     def _plain_heading(self, text: str) -> None:
@@ -200,7 +204,13 @@ class _Walker:
             paragraph.soft_break = False
 
     def _flush(self) -> None:
+        """The paragraphs under the current heading become passages; the heading's own words open
+        the first one, so a quote of a heading is found in the text cited."""
         path = tuple(sentence_case(text) for _, text in self.headings) or (self.doc.info.short_title,)
+        if self.buffer and self.heading_line is not None:
+            text, number = self.heading_line
+            self.buffer.insert(0, Paragraph(text, number, number))
+        self.heading_line = None
         for group in _passages(self.buffer):
             span = Span(self.file, group[0].start, max(p.end for p in group))
             self.sections.append(Section(path, tuple(p.text for p in group), span))
@@ -210,12 +220,7 @@ class _Walker:
 def _cut_at_page_break(last: Paragraph, token: Token) -> bool:
     """A sentence a page break cut in two: the paragraph above stops mid-sentence and this one
     carries on in lower case."""
-    return (
-        token.kind == "para"
-        and not last.is_item
-        and last.text[-1:].isalnum()
-        and token.text[:1].islower()
-    )
+    return token.kind == "para" and not last.is_item and last.text[-1:].isalnum() and token.text[:1].islower()
 
 
 def _passages(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:

@@ -26,7 +26,7 @@ UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 6
+FORMAT = 8
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
@@ -117,12 +117,22 @@ def _write_chroma(path: Path, units: list[Unit], vectors: np.ndarray) -> None:
     del client
 
 
+def lexical_text(unit: Unit) -> str:
+    """What BM25 matches: the unit's words and where it sits, but not level labels, which every
+    cell has and which would make "level 2" match every level 2 cell instead of the text about it."""
+    if unit.kind in ("matrix_cell", "matrix_row", "indicator"):
+        return " ".join(p for p in (unit.domain, unit.subdomain, unit.text) if p)
+    return " ".join([*unit.path, unit.text])
+
+
 def build_bm25(units: list[Unit]):
-    """A BM25 index (bm25s) over the same text that is embedded, tokenised by `bm25_tokens`."""
+    """A BM25 index (bm25s) over each unit's `lexical_text`, tokenised by `bm25_tokens`."""
     import bm25s
 
     retriever = bm25s.BM25()
-    corpus = bm25s.tokenize([" ".join(bm25_tokens(u.embed_text)) for u in units], stopwords=None, show_progress=False)
+    corpus = bm25s.tokenize(
+        [" ".join(bm25_tokens(lexical_text(u))) for u in units], stopwords=None, show_progress=False
+    )
     retriever.index(corpus, show_progress=False)
     return retriever
 
