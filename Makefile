@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 Q ?= A 15-year-old keeps going missing and comes back with new phones: what level is that?
 
-.PHONY: setup ask test lint contract bench clean
+.PHONY: setup ask test lint contract eval bench clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,9 @@ lint: $(STAMP)
 
 contract: $(STAMP)
 	$(BIN)/python ../shared/check/contract_check.py --cmd "$(BIN)/threshold"
+
+eval: $(STAMP)
+	$(BIN)/threshold eval --split all --report evals/reports
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/foundation.py

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from assistant.engine import Engine
 from assistant.types import Citation, Source
 from ingestion.store import bm25_tokens as tokens
+from ingestion.text import sentences
 from ingestion.types import Unit
-
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.M)
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 @lru_cache(maxsize=8192)

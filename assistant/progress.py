@@ -8,7 +8,12 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-LABELS = {"parse": "Reading documents", "embed": "Embedding units"}
+LABELS = {
+    "parse": "Reading documents",
+    "embed": "Embedding units",
+    "facets": "Embedding sentences",
+    "eval": "Evaluating",
+}
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from ingestion.store import bm25_tokens as tokens
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0
-BM25_WEIGHT = 0.8
+BM25_WEIGHT = 0.3
 
 
 DEPTH = 200
@@ -34,6 +34,15 @@ def _reciprocal_ranks(scores: np.ndarray, mask: np.ndarray, positive_only: bool)
     top = top[np.argsort(-masked[top], kind="stable")]
     rr[top] = 1.0 / (RRF_K + np.arange(1, depth + 1))
     return rr
+
+
+def dense_scores(engine: Engine, query_vector: np.ndarray) -> np.ndarray:
+    """Cosine similarity of each unit to the query: the better of the whole unit and its best part."""
+    scores = engine.vectors @ query_vector
+    facets = engine.build.facets
+    if len(facets.owner):
+        np.maximum.at(scores, facets.owner, facets.vectors @ query_vector)
+    return scores
 
 
 def bm25_scores(engine: Engine, query: str) -> np.ndarray:
@@ -62,7 +71,7 @@ def search(
     mask = engine.mask(filters)
     if not mask.any():
         return []
-    dense = engine.vectors @ embed_query(query)
+    dense = dense_scores(engine, embed_query(query))
     lexical = bm25_scores(engine, query)
     fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(lexical, mask, True)
     if engine.prior is not None:

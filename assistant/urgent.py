@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 _EMERGENCY = re.compile(
-    r"\b(immediate(ly)? (danger|risk|threat)|in danger|emergency(?! duty)|"
+    r"\b(immediate(ly)? (danger|risk|threat)|in danger (right )?now|emergency(?! duty)|"
     r"threat to (his |her |their |a |the )?(child'?s? )?life|"
     r"life[- ]threatening|not breathing|stopped breathing|can'?t breathe|not responding|isn'?t responding|"
-    r"unresponsive|unconscious|won'?t wake|not waking|overdos(e|ed|ing)|bleeding heavily)\b",
+    r"unresponsive|unconscious|won'?t wake|not waking|bleeding heavily)\b",
     re.IGNORECASE,
 )
 _HARM = re.compile(
@@ -27,7 +27,7 @@ _HARM = re.compile(
     re.IGNORECASE,
 )
 _NOW = re.compile(
-    r"\b(right now|now|at the moment|currently|as we speak|tonight|today|this (morning|afternoon|evening|minute)|"
+    r"\b(right now|just now|at the moment|currently|as we speak|tonight|this (morning|afternoon|evening|minute)|"
     r"tomorrow|just (told|said|rang|called|phoned|texted|messaged|disclosed|found|seen|saw)|"
     r"is happening|happening now|about to|on (my|a) (home )?visit|at the (school )?gate|in front of me|"
     r"with me (now|here)|here now|leaving (tonight|today|tomorrow)|(i|we) can see|i'?m watching|"

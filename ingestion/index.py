@@ -13,9 +13,9 @@ from ingestion.embed import MODEL_NAME
 from ingestion.errors import DocumentError, IndexUnavailable
 from ingestion.load import load_corpus
 from ingestion.parse import parse_document
-from ingestion.store import FORMAT, BuildState, current_build_folder, open_build, read_state, write_build
+from ingestion.store import FORMAT, BuildState, Facets, current_build_folder, open_build, read_state, write_build
 from ingestion.types import Document, Unit
-from ingestion.units import make_units
+from ingestion.units import facet_texts, make_units
 
 Progress = Callable[[str, int, int], None]
 
@@ -63,6 +63,7 @@ def build_index(
         return IngestReport(str(index_dir), False, reports, skipped, total, time.perf_counter() - started)
     previous = _previous_build(index_dir) if previous_state and not force else None
     units, vectors, reports = _units_and_vectors(loaded.documents, previous, progress)
+    facets = _facets(units, previous, progress)
     state = BuildState(
         format=FORMAT,
         model=MODEL_NAME,
@@ -73,7 +74,7 @@ def build_index(
     )
     index_dir.mkdir(parents=True, exist_ok=True)
     name = time.strftime("%Y%m%dT%H%M%S") + f"-{time.perf_counter_ns() % 10**6:06d}"
-    write_build(index_dir, name, state, units, vectors)
+    write_build(index_dir, name, state, units, vectors, facets)
     return IngestReport(str(index_dir), True, reports, skipped, len(units), time.perf_counter() - started)
 
 
@@ -169,6 +170,28 @@ def _embed_units(units: list[Unit], progress: Progress | None) -> np.ndarray:
             mean = vectors[cells].mean(axis=0)
             vectors[i] = mean / (np.linalg.norm(mean) or 1.0)
     return vectors
+
+
+def _facets(units: list[Unit], previous, progress: Progress | None) -> Facets:
+    """Every unit's facets, embedded; vectors of facet texts the previous build had are reused."""
+    from ingestion.embed import embed
+
+    owner, texts = [], []
+    for i, unit in enumerate(units):
+        for text in facet_texts(unit):
+            owner.append(i)
+            texts.append(text)
+    known = dict(zip(previous.facets.texts, previous.facets.vectors, strict=True)) if previous else {}
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    for start in range(0, len(missing), 256):
+        batch = missing[start : start + 256]
+        known.update(zip(batch, embed(batch), strict=True))
+        if progress:
+            progress("facets", min(start + 256, len(missing)), len(missing))
+    if not texts:
+        return Facets.empty()
+    vectors = np.stack([known[t] for t in texts]).astype(np.float32)
+    return Facets(vectors, np.array(owner, dtype=np.int64), texts)
 
 
 __all__ = ["DocumentError", "IngestReport", "build_index"]

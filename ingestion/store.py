@@ -24,9 +24,10 @@ CURRENT = "CURRENT"
 STATE = "state.json"
 UNITS = "units.jsonl"
 VECTORS = "vectors.npy"
+FACETS = "facets.npz"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 8
+FORMAT = 9
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
@@ -38,12 +39,27 @@ class BuildState:
 
 
 @dataclass(frozen=True)
+class Facets:
+    """Vectors of the parts of units (sentences of a cell, paragraphs of a passage): row i belongs
+    to unit owner[i]; texts are kept so the next ingest can reuse the vectors of unchanged ones."""
+
+    vectors: np.ndarray
+    owner: np.ndarray
+    texts: list[str]
+
+    @classmethod
+    def empty(cls) -> Facets:
+        return cls(np.zeros((0, 384), dtype=np.float32), np.zeros(0, dtype=np.int64), [])
+
+
+@dataclass(frozen=True)
 class Build:
     folder: Path
     state: BuildState
     units: list[Unit]
     vectors: np.ndarray
     bm25: object
+    facets: Facets
 
 
 def current_build_folder(index_dir: Path) -> Path | None:
@@ -68,14 +84,22 @@ def open_build(index_dir: Path) -> Build:
         units = [unit_from_json(json.loads(line)) for line in (folder / UNITS).read_text(encoding="utf-8").splitlines()]
         vectors = np.load(folder / VECTORS)
         bm25 = load_bm25(folder)
+        facets = _read_facets(folder / FACETS)
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise IndexUnavailable(f"the index in {folder} is damaged ({err}); run `threshold ingest --force`") from err
     if len(units) != len(vectors):
         raise IndexUnavailable(f"the index in {folder} is damaged (units and vectors differ); re-ingest")
-    return Build(folder, state, units, vectors, bm25)
+    return Build(folder, state, units, vectors, bm25, facets)
 
 
-def write_build(index_dir: Path, name: str, state: BuildState, units: list[Unit], vectors: np.ndarray) -> Path:
+def _read_facets(path: Path) -> Facets:
+    with np.load(path, allow_pickle=False) as data:
+        return Facets(data["vectors"], data["owner"], [str(t) for t in data["texts"]])
+
+
+def write_build(
+    index_dir: Path, name: str, state: BuildState, units: list[Unit], vectors: np.ndarray, facets: Facets
+) -> Path:
     """Write a complete build aside, then make it current with one atomic rename."""
     builds = index_dir / "builds"
     folder = builds / name
@@ -86,6 +110,7 @@ def write_build(index_dir: Path, name: str, state: BuildState, units: list[Unit]
         for unit in units:
             out.write(json.dumps(unit_to_json(unit), ensure_ascii=False) + "\n")
     np.save(tmp / VECTORS, vectors.astype(np.float32))
+    np.savez(tmp / FACETS, vectors=facets.vectors.astype(np.float32), owner=facets.owner, texts=np.array(facets.texts))
     _write_chroma(tmp / "chroma", units, vectors)
     build_bm25(units).save(str(tmp / BM25_FOLDER))
     (tmp / STATE).write_text(json.dumps(asdict(state), indent=1), encoding="utf-8")

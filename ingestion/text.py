@@ -59,3 +59,11 @@ def sentence_case(text: str) -> str:
         return text
     lowered = text.lower()
     return lowered[:1].upper() + lowered[1:]
+
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.M)
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences and list items, each a substring of the text."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
