@@ -36,8 +36,18 @@ def level_label(engine: Engine, unit: Unit, area: str | None) -> str | None:
 
 
 def make_citation(
-    engine: Engine, unit: Unit, n: int, question: str, area: str | None = None, must_contain: str = ""
+    engine: Engine,
+    unit: Unit,
+    n: int,
+    question: str,
+    area: str | None = None,
+    must_contain: str = "",
+    model: type[Citation] = Citation,
+    **extra,
 ) -> Citation:
+    """The contract's citation of a unit (or a subclass, such as a search result, with `extra`).
+
+    Built without re-validation: every field comes from the index, already typed."""
     info = engine.document(unit.doc_id)
     canonical = engine.canonical_area(area) if area else None
     cells = None
@@ -46,7 +56,8 @@ def make_citation(
             {"level": lv, "level_label": info.level_label(lv, canonical), "text": text}
             for lv, text in enumerate(unit.cells, start=1)
         ]
-    return Citation(
+    return model.model_construct(
+        **extra,
         n=n,
         id=unit.id,
         doc_id=unit.doc_id,
@@ -62,6 +73,6 @@ def make_citation(
         level_label=level_label(engine, unit, area),
         text=unit.text,
         quote=best_quote(unit.text, question, must_contain=must_contain),
-        source=Source(**unit.source.__dict__),
+        source=Source.model_construct(**unit.source.__dict__),
         cells=cells,
     )

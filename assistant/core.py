@@ -60,8 +60,10 @@ class Assistant:
         the 999 instruction first when it signals immediate danger and, for a comparison, the best
         unit of each document it names near the top."""
         understood = understand(query, self.engine.documents)
-        hits = search(self.engine, understood.query, filters, max(k, COMPARE_DEPTH), understood.docs, understood.levels)
-        if is_comparison(query) and len(understood.docs) > 1:
+        comparing = len(understood.docs) > 1 and is_comparison(query)
+        depth = max(k, COMPARE_DEPTH) if comparing else k
+        hits = search(self.engine, understood.query, filters, depth, understood.docs, understood.levels)
+        if comparing:
             hits = spread_over_documents(hits, understood.docs)
         if is_urgent(query):
             hits = self._emergency_first(hits)
@@ -81,10 +83,16 @@ class Assistant:
         self.engine.check(filters)
         hits = self.retrieve(query, filters, k)
         results = [
-            SearchResult(
+            make_citation(
+                self.engine,
+                hit.unit,
+                i,
+                query,
+                filters.area,
+                _must(hit),
+                SearchResult,
                 rank=i,
                 score=round(hit.score, 6),
-                **make_citation(self.engine, hit.unit, i, query, filters.area, _must(hit)).model_dump(),
             )
             for i, hit in enumerate(hits, start=1)
         ]

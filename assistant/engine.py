@@ -57,6 +57,14 @@ class Engine:
         return self.build.vectors
 
     @cached_property
+    def facet_groups(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each unit that has facets, and where its run of facets starts (facets are stored in
+        unit order)."""
+        owner = self.build.facets.owner
+        starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+        return owner[starts], starts
+
+    @cached_property
     def emergency_units(self) -> list[Unit]:
         """The guidance's own instructions for immediate danger (passages naming 999), current
         documents first."""

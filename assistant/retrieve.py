@@ -41,7 +41,9 @@ def dense_scores(engine: Engine, query_vector: np.ndarray) -> np.ndarray:
     scores = engine.vectors @ query_vector
     facets = engine.build.facets
     if len(facets.owner):
-        np.maximum.at(scores, facets.owner, facets.vectors @ query_vector)
+        owners, starts = engine.facet_groups
+        best = np.maximum.reduceat(facets.vectors @ query_vector, starts)
+        scores[owners] = np.maximum(scores[owners], best)
     return scores
 
 

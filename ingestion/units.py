@@ -6,7 +6,7 @@ passage's place under it), so an unchanged document gives the same ids on every 
 
 from __future__ import annotations
 
-from ingestion.text import sentences, slug
+from ingestion.text import slug
 from ingestion.types import DocumentInfo, Indicator, MatrixRow, ParsedDocument, Section, Unit
 
 
@@ -103,12 +103,12 @@ def _section_units(info: DocumentInfo, sections: tuple[Section, ...]) -> list[Un
 
 
 def facet_texts(unit: Unit) -> list[str]:
-    """A unit's parts embedded on their own, in the unit's context: the sentences of a cell or
-    indicator, the paragraphs of a passage. A long cell lists several indicators; one of them can
-    match a question that the whole cell, averaged, does not. None for a unit of one part."""
-    if unit.kind == "matrix_row" or not unit.embed_text.endswith(unit.text):
+    """A passage's paragraphs embedded on their own, in the passage's context: one paragraph can
+    match a question that the whole passage, averaged, does not. (Measured on the dev questions:
+    paragraph facets raised hit@5 from 0.667 to 0.707; sentence facets of matrix cells lowered it.)
+    None for a unit of one paragraph."""
+    if unit.kind != "section" or not unit.embed_text.endswith(unit.text):
         return []
     prefix = unit.embed_text[: len(unit.embed_text) - len(unit.text)]
-    parts = unit.text.split("\n") if unit.kind == "section" else sentences(unit.text)
-    parts = [p for p in parts if len(p.split()) >= 3]
+    parts = [p for p in unit.text.split("\n") if len(p.split()) >= 3]
     return [prefix + part for part in parts] if len(parts) > 1 else []
