@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.lexicon import guidance_terms
 from ingestion.types import DocumentInfo
 
 ACRONYMS: dict[str, str] = {
@@ -99,9 +100,8 @@ def named_documents(question: str, documents: dict[str, DocumentInfo]) -> frozen
 
 
 def understand(question: str, documents: dict[str, DocumentInfo]) -> Understanding:
-    return Understanding(
-        expand_acronyms(question), named_documents(question, documents), named_levels(question, documents)
-    )
+    query = " ".join([expand_acronyms(question), *guidance_terms(question)])
+    return Understanding(query, named_documents(question, documents), named_levels(question, documents))
 
 
 _COMPARISON = re.compile(
