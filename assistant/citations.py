@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.engine import Engine
@@ -17,12 +18,29 @@ def _sentence_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((s, frozenset(tokens(s))) for s in sentences(text))
 
 
+_ASKS_PHONE = re.compile(r"\b(phone|telephone|tel|number|call|ring|contact)\b", re.I)
+_ASKS_EMAIL = re.compile(r"\b(e-?mail|address|contact)\b", re.I)
+_PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _answers_contact(question: str, sentence: str) -> int:
+    """A question asking for a number or an address is answered by a sentence that has one."""
+    return int(bool(_ASKS_PHONE.search(question) and _PHONE.search(sentence))) + int(
+        bool(_ASKS_EMAIL.search(question) and _EMAIL.search(sentence))
+    )
+
+
 def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "") -> str:
-    """The sentence of the unit that shares most words with the question (a substring of text)."""
+    """The sentence of the unit that best answers the question (a substring of text): one with the
+    number or address asked for, else the one sharing most words with the question."""
     wanted = frozenset(tokens(question))
     parts = _sentence_words(text)
     candidates = [p for p in parts if must_contain in p[0]] or list(parts) or [(text, frozenset())]
-    best = max(candidates, key=lambda p: (len(wanted & p[1]), -abs(len(p[0]) - 160)))[0]
+    best = max(
+        candidates,
+        key=lambda p: (_answers_contact(question, p[0]), len(wanted & p[1]), -abs(len(p[0]) - 160)),
+    )[0]
     if len(best) > limit:
         cut = best[:limit]
         best = cut[: cut.rfind(" ")] if " " in cut else cut
