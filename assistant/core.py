@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.citations import make_citation
 from assistant.compose import compose
 from assistant.config import Settings
 from assistant.engine import Engine, open_engine
-from assistant.query import is_comparison, spread_over_documents, understand
+from assistant.query import interleave, is_comparison, named_documents, understand, without_document_names
 from assistant.retrieve import search
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
 from assistant.urgent import is_emergency_instruction, is_urgent
+from ingestion.embed import embed_query
 from ingestion.errors import BadInput
 from ingestion.store import unit_to_json
 
 ANSWER_KINDS = ("matrix_cell", "indicator", "section")
 MAX_EMERGENCY = 2
-COMPARE_DEPTH = 40
+PER_DOCUMENT = 2
+"""For a comparison, the best units of each document it names come first, this many each."""
 
 
 def _must(hit: Hit) -> str:
@@ -60,14 +62,26 @@ class Assistant:
         the 999 instruction first when it signals immediate danger and, for a comparison, the best
         unit of each document it names near the top."""
         understood = understand(query, self.engine.documents)
-        comparing = len(understood.docs) > 1 and is_comparison(query)
-        depth = max(k, COMPARE_DEPTH) if comparing else k
-        hits = search(self.engine, understood.query, filters, depth, understood.docs, understood.levels)
-        if comparing:
-            hits = spread_over_documents(hits, understood.docs)
+        vector = embed_query(understood.query)
+        hits = search(self.engine, understood.query, filters, k, understood.docs, understood.levels, vector)
+        two_named = len(named_documents(query, self.engine.documents, by_name_only=True)) > 1
+        if len(understood.docs) > 1 and (two_named or is_comparison(query)) and filters.doc_id is None:
+            hits = interleave(self._per_document(query, understood, filters), hits)
         if is_urgent(query):
             hits = self._emergency_first(hits)
         return hits[:k]
+
+    def _per_document(self, query: str, understood, filters: Filters) -> list[list[Hit]]:
+        """For a comparison: the best units of each document it names, searched for what it asks
+        about (the documents' names taken out)."""
+        topic = understand(without_document_names(query, self.engine.documents), self.engine.documents)
+        vector = embed_query(topic.query)
+        return [
+            search(
+                self.engine, topic.query, replace(filters, doc_id=doc), PER_DOCUMENT, frozenset(), topic.levels, vector
+            )
+            for doc in sorted(understood.docs)
+        ]
 
     def _emergency_first(self, hits: list[Hit]) -> list[Hit]:
         top = max((h.score for h in hits), default=1.0)

@@ -142,6 +142,7 @@ def _documents(build: Build) -> dict[str, DocumentInfo]:
     for doc_id, entry in build.state.documents.items():
         info = dict(entry["info"])
         info["areas"] = tuple(info.get("areas", ()))
+        info["aliases"] = tuple(info.get("aliases", ()))
         info["level_names"] = tuple(info.get("level_names", ()))
         info["area_level_names"] = tuple((a, tuple(n)) for a, n in info.get("area_level_names", {}).items())
         documents[doc_id] = DocumentInfo(**info)

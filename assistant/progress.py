@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 LABELS = {
     "parse": "Reading documents",
     "embed": "Embedding units",
-    "facets": "Embedding sentences",
+    "facets": "Embedding paragraphs",
     "eval": "Evaluating",
 }
 

@@ -87,14 +87,17 @@ def named_levels(question: str, documents: dict[str, DocumentInfo]) -> frozenset
     return frozenset(found)
 
 
-def named_documents(question: str, documents: dict[str, DocumentInfo]) -> frozenset[str]:
-    """Documents the question points at: by an area they cover, their short title, or their year."""
+def named_documents(question: str, documents: dict[str, DocumentInfo], by_name_only: bool = False) -> frozenset[str]:
+    """Documents the question points at: by their name or an alias, or (unless by_name_only) by an
+    area they cover or their year."""
     lowered = question.lower()
     named = set()
     for doc_id, info in documents.items():
         years = set(re.findall(r"\b(?:19|20)\d\d\b", f"{info.edition} {info.date}"))
-        title = info.short_title.lower().split(" (")[0]
-        if any(a.lower() in lowered for a in info.areas) or any(y in lowered for y in years) or title in lowered:
+        names = [info.short_title.lower().split(" (")[0], *(a.lower() for a in info.aliases)]
+        by_name = any(name.lower() in lowered for name in names)
+        by_area = any(a.lower() in lowered for a in info.areas) or any(y in lowered for y in years)
+        if by_name or (by_area and not by_name_only):
             named.add(doc_id)
     return frozenset(named)
 
@@ -115,13 +118,28 @@ def is_comparison(question: str) -> bool:
     return bool(_COMPARISON.search(question))
 
 
-def spread_over_documents(hits: list, doc_ids: frozenset[str]) -> list:
-    """The best hit of each named document first (in rank order), then the rest as ranked."""
-    firsts = []
-    for doc_id in doc_ids:
-        best = next((h for h in hits if h.unit.doc_id == doc_id), None)
-        if best is not None:
-            firsts.append(best)
-    firsts.sort(key=lambda h: -h.score)
-    chosen = {id(h) for h in firsts}
-    return firsts + [h for h in hits if id(h) not in chosen]
+def interleave(groups: list[list], rest: list) -> list:
+    """Round-robin over the groups (each document's best first), then the rest, without repeats."""
+    seen: set[str] = set()
+    merged = []
+    for rank in range(max((len(g) for g in groups), default=0)):
+        for group in groups:
+            if rank < len(group) and group[rank].unit.id not in seen:
+                seen.add(group[rank].unit.id)
+                merged.append(group[rank])
+    return merged + [h for h in rest if h.unit.id not in seen]
+
+
+def without_document_names(question: str, documents: dict[str, DocumentInfo]) -> str:
+    """The question less the words that only say which documents to compare ("the old Tiers 1-4
+    matrix", "the current Pan Bedfordshire guidance", "2015"), so that what it asks about drives
+    the search within each document."""
+    names = {a for info in documents.values() for a in (*info.aliases, *info.areas, info.short_title.split(" (")[0])}
+    text = question
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(19|20)\d\d\b|\b(guidance|matrix|matrices|document|strategy|edition|version)\b", " ", text, flags=re.I
+    )
+    text = _COMPARISON.sub(" ", text)
+    return " ".join(text.split()) or question

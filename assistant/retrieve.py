@@ -67,13 +67,14 @@ def search(
     k: int = 10,
     boost: frozenset[str] = frozenset(),
     levels: frozenset[int] = frozenset(),
+    query_vector: np.ndarray | None = None,
 ) -> list[Hit]:
     """The k best units for the query, best first."""
     engine.check(filters)
     mask = engine.mask(filters)
     if not mask.any():
         return []
-    dense = dense_scores(engine, embed_query(query))
+    dense = dense_scores(engine, embed_query(query) if query_vector is None else query_vector)
     lexical = bm25_scores(engine, query)
     fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(lexical, mask, True)
     if engine.prior is not None:

@@ -46,6 +46,7 @@ def _info(path: Path, entry: object) -> DocumentInfo:
             file=file,
             title=str(entry.get("title") or doc_id),
             short_title=str(entry.get("short_title") or entry.get("title") or doc_id),
+            aliases=tuple(str(a) for a in entry.get("aliases", [])),
             publisher=str(entry.get("publisher", "")),
             areas=tuple(str(a) for a in entry.get("areas", [])),
             date=str(entry.get("date", "")),

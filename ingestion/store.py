@@ -27,7 +27,7 @@ VECTORS = "vectors.npy"
 FACETS = "facets.npz"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 10
+FORMAT = 11
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 

@@ -15,6 +15,7 @@ class DocumentInfo:
     file: str
     title: str
     short_title: str = ""
+    aliases: tuple[str, ...] = ()
     publisher: str = ""
     areas: tuple[str, ...] = ()
     date: str = ""
