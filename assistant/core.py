@@ -13,7 +13,7 @@ from assistant.engine import Engine, open_engine
 from assistant.query import interleave, is_comparison, named_documents, understand, without_document_names
 from assistant.retrieve import search
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
-from assistant.urgent import is_emergency_instruction, is_urgent
+from assistant.urgent import is_urgent
 from ingestion.embed import embed_query
 from ingestion.errors import BadInput
 from ingestion.store import unit_to_json
@@ -26,7 +26,7 @@ PER_DOCUMENT = 2
 
 def _must(hit: Hit) -> str:
     """The words a quote must hold: an emergency instruction is quoted where it says 999."""
-    return "999" if is_emergency_instruction(hit.unit.text) and hit.dense == 1.0 else ""
+    return "999" if hit.why == "emergency" else ""
 
 
 def clean_question(text: object, settings: Settings, what: str = "question") -> str:
@@ -57,7 +57,7 @@ class Assistant:
         settings = settings or Settings()
         return cls(settings, open_engine(settings, progress=progress))
 
-    def retrieve(self, query: str, filters: Filters, k: int) -> list[Hit]:
+    def retrieve(self, query: str, filters: Filters, k: int, urgent: bool | None = None) -> list[Hit]:
         """The k best units for a question: understood (acronyms, named documents), searched, with
         the 999 instruction first when it signals immediate danger and, for a comparison, the best
         unit of each document it names near the top."""
@@ -67,7 +67,7 @@ class Assistant:
         two_named = len(named_documents(query, self.engine.documents, by_name_only=True)) > 1
         if len(understood.docs) > 1 and (two_named or is_comparison(query)) and filters.doc_id is None:
             hits = interleave(self._per_document(query, understood, filters), hits)
-        if is_urgent(query):
+        if is_urgent(query) if urgent is None else urgent:
             hits = self._emergency_first(hits)
         return hits[:k]
 
@@ -85,7 +85,7 @@ class Assistant:
 
     def _emergency_first(self, hits: list[Hit]) -> list[Hit]:
         top = max((h.score for h in hits), default=1.0)
-        emergency = [Hit(unit, top, 1.0, 0.0) for unit in self.engine.emergency_units[:MAX_EMERGENCY]]
+        emergency = [Hit(u, top, 1.0, 0.0, "emergency") for u in self.engine.emergency_units[:MAX_EMERGENCY]]
         chosen = {h.unit.id for h in emergency}
         return emergency + [h for h in hits if h.unit.id not in chosen]
 
@@ -123,8 +123,8 @@ class Assistant:
         filters = Filters(doc_id=doc_id, area=area)
         self.engine.check(filters)
         urgent = is_urgent(question)
-        candidates = self.retrieve(retrieval_query(question, turns), filters, self.settings.answer_k * 4)
-        emergency = [h.unit for h in candidates if urgent and is_emergency_instruction(h.unit.text)][:MAX_EMERGENCY]
+        candidates = self.retrieve(retrieval_query(question, turns), filters, self.settings.answer_k * 4, urgent)
+        emergency = [h.unit for h in candidates if h.why == "emergency"]
         hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS and h.unit not in emergency]
         answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below
         retrieved = time.perf_counter()

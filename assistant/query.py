@@ -88,14 +88,19 @@ def named_levels(question: str, documents: dict[str, DocumentInfo]) -> frozenset
 
 
 def named_documents(question: str, documents: dict[str, DocumentInfo], by_name_only: bool = False) -> frozenset[str]:
-    """Documents the question points at: by their name or an alias, or (unless by_name_only) by an
-    area they cover or their year."""
+    """Documents the question points at: by their name, an alias or an area only they cover, or
+    (unless by_name_only) by any area they cover or their year."""
     lowered = question.lower()
+    area_count: dict[str, int] = {}
+    for info in documents.values():
+        for area in info.areas:
+            area_count[area] = area_count.get(area, 0) + 1
     named = set()
     for doc_id, info in documents.items():
         years = set(re.findall(r"\b(?:19|20)\d\d\b", f"{info.edition} {info.date}"))
         names = [info.short_title.lower().split(" (")[0], *(a.lower() for a in info.aliases)]
-        by_name = any(name.lower() in lowered for name in names)
+        names += [a.lower() for a in info.areas if area_count[a] == 1]  # an area only it covers names it
+        by_name = any(name in lowered for name in names)
         by_area = any(a.lower() in lowered for a in info.areas) or any(y in lowered for y in years)
         if by_name or (by_area and not by_name_only):
             named.add(doc_id)

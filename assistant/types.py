@@ -23,6 +23,8 @@ class Hit:
     score: float
     dense: float
     bm25: float
+    why: str = "ranked"
+    """"ranked" by the fused search, or "emergency": put first because the question signals danger."""
 
 
 class Source(BaseModel):

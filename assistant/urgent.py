@@ -38,8 +38,3 @@ _NOW = re.compile(
 
 def is_urgent(question: str) -> bool:
     return bool(_EMERGENCY.search(question)) or bool(_HARM.search(question) and _NOW.search(question))
-
-
-def is_emergency_instruction(text: str) -> bool:
-    """A passage telling the reader what to do at once: it names 999."""
-    return "999" in text

@@ -1,0 +1,87 @@
+"""Retrieval on the real index: filters, question understanding, urgent questions, LangChain."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.core import Assistant
+from assistant.lexicon import guidance_terms
+from assistant.query import expand_acronyms, interleave, is_comparison, named_documents, named_levels
+from assistant.retrieve import ThresholdRetriever
+from assistant.types import Filters
+from assistant.urgent import is_urgent
+from ingestion.errors import BadInput
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def assistant(built_index):
+    return Assistant.open(Settings(index_dir=built_index, corpus_dir=REPO / "corpus"))
+
+
+def test_filters_keep_only_matching_units(assistant):
+    by_level = assistant.search("child goes missing", 10, Filters(level=4)).results
+    assert by_level and all(r.level == 4 for r in by_level)
+    by_area = assistant.search("child goes missing", 20, Filters(area="central bedfordshire")).results
+    assert {r.doc_id for r in by_area} == {"pan-bedfordshire"}
+    by_kind = assistant.search("early help assessment", 5, Filters(kind="section")).results
+    assert {r.kind for r in by_kind} == {"section"}
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(doc_id="nope"), Filters(area="Narnia"), Filters(level=5), Filters(kind="x")]
+)
+def test_unknown_filter_values_are_refused(assistant, filters):
+    with pytest.raises(BadInput):
+        assistant.search("neglect", 5, filters)
+
+
+def test_an_urgent_question_puts_the_999_instruction_first(assistant):
+    results = assistant.search("a child is being hit right now and is scared to go home tonight", 5).results
+    assert "999" in results[0].text and "999" in results[0].quote
+
+
+def test_a_named_document_comparison_brings_each_document(assistant):
+    question = "How do the London and Pan Bedfordshire matrices word practitioner engagement at level 3?"
+    results = assistant.search(question, 4).results
+    assert {"london-2022", "pan-bedfordshire"} <= {r.doc_id for r in results}
+
+
+def test_langchain_retriever_returns_documents_with_unit_ids(assistant):
+    documents = ThresholdRetriever(engine=assistant.engine, k=3).invoke("young carer missing school")
+    assert len(documents) == 3
+    assert all(d.metadata["id"] in assistant.engine.by_id for d in documents)
+
+
+def test_question_understanding():
+    assert "female genital mutilation" in expand_acronyms("FGM risk - older sister cut - level?")
+    assert "EHA" in expand_acronyms("who completes the early help assessment")
+    assert "section 47" in expand_acronyms("s47 criteria")
+    assert "immunisations" in " ".join(guidance_terms("baby hasn't had any jabs"))
+    assert is_comparison("how does Luton compare with Bedford?") and not is_comparison("what level is this?")
+
+
+def test_named_documents_and_levels(assistant):
+    documents = assistant.engine.documents
+    assert named_documents("in the Tiers 1-4 matrix", documents, by_name_only=True) == {"tiers-1-4-matrix"}
+    assert "luton-2022" in named_documents("what did Luton say in 2022", documents)
+    assert named_levels("what does level 3 mean? and Tier two?", documents) == {2, 3}
+    assert 2 in named_levels("what is Targeted Support", documents)
+
+
+def test_urgent_needs_danger_now_not_just_harm():
+    assert is_urgent("the baby is not breathing")
+    assert is_urgent("she says her dad is hitting her right now")
+    assert not is_urgent("dad hit her with a belt last year, what level?")
+    assert not is_urgent("what is the out-of-hours emergency duty team number?")
+
+
+def test_interleave_takes_each_group_in_turn_without_repeats():
+    class H:
+        def __init__(self, name):
+            self.unit = type("U", (), {"id": name})()
+
+    a1, a2, b1, c = H("a1"), H("a2"), H("b1"), H("c")
+    assert [h.unit.id for h in interleave([[a1, a2], [b1]], [b1, c])] == ["a1", "b1", "a2", "c"]
