@@ -6,17 +6,10 @@ import re
 from functools import lru_cache
 
 from assistant.engine import Engine
-from assistant.types import Citation, Source
+from assistant.types import Citation
 from ingestion.store import bm25_tokens as tokens
 from ingestion.text import sentences
 from ingestion.types import Unit
-
-
-@lru_cache(maxsize=8192)
-def _sentence_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A unit's sentences with their words (units never change, so this is worked out once)."""
-    return tuple((s, frozenset(tokens(s))) for s in sentences(text))
-
 
 _ASKS_PHONE = re.compile(r"\b(phone|telephone|tel|number|call|ring|contact)\b", re.I)
 _ASKS_EMAIL = re.compile(r"\b(e-?mail|address|contact)\b", re.I)
@@ -24,22 +17,23 @@ _PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
-def _answers_contact(question: str, sentence: str) -> int:
-    """A question asking for a number or an address is answered by a sentence that has one."""
-    return int(bool(_ASKS_PHONE.search(question) and _PHONE.search(sentence))) + int(
-        bool(_ASKS_EMAIL.search(question) and _EMAIL.search(sentence))
-    )
+@lru_cache(maxsize=8192)
+def _sentence_words(text: str) -> tuple[tuple[str, frozenset[str], bool, bool], ...]:
+    """A unit's sentences with their words and whether they hold a phone number or an email
+    address (units never change, so this is worked out once)."""
+    return tuple((s, frozenset(tokens(s)), bool(_PHONE.search(s)), bool(_EMAIL.search(s))) for s in sentences(text))
 
 
 def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "") -> str:
     """The sentence of the unit that best answers the question (a substring of text): one with the
     number or address asked for, else the one sharing most words with the question."""
     wanted = frozenset(tokens(question))
+    phone, email = bool(_ASKS_PHONE.search(question)), bool(_ASKS_EMAIL.search(question))
     parts = _sentence_words(text)
-    candidates = [p for p in parts if must_contain in p[0]] or list(parts) or [(text, frozenset())]
+    candidates = [p for p in parts if must_contain in p[0]] or list(parts) or [(text, frozenset(), False, False)]
     best = max(
         candidates,
-        key=lambda p: (_answers_contact(question, p[0]), len(wanted & p[1]), -abs(len(p[0]) - 160)),
+        key=lambda p: ((phone and p[2]) + (email and p[3]), len(wanted & p[1]), -abs(len(p[0]) - 160)),
     )[0]
     if len(best) > limit:
         cut = best[:limit]
@@ -91,6 +85,6 @@ def make_citation(
         level_label=level_label(engine, unit, area),
         text=unit.text,
         quote=best_quote(unit.text, question, must_contain=must_contain),
-        source=Source.model_construct(**unit.source.__dict__),
+        source=dict(unit.source.__dict__),
         cells=cells,
     )

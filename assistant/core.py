@@ -10,7 +10,7 @@ from assistant.citations import make_citation
 from assistant.compose import compose
 from assistant.config import Settings
 from assistant.engine import Engine, open_engine
-from assistant.query import interleave, is_comparison, named_documents, understand, without_document_names
+from assistant.query import interleave, is_comparison, understand, without_document_names
 from assistant.retrieve import search
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
 from assistant.urgent import is_urgent
@@ -64,8 +64,7 @@ class Assistant:
         understood = understand(query, self.engine.documents)
         vector = embed_query(understood.query)
         hits = search(self.engine, understood.query, filters, k, understood.docs, understood.levels, vector)
-        two_named = len(named_documents(query, self.engine.documents, by_name_only=True)) > 1
-        if len(understood.docs) > 1 and (two_named or is_comparison(query)) and filters.doc_id is None:
+        if len(understood.docs) > 1 and (len(understood.named) > 1 or is_comparison(query)) and not filters.doc_id:
             hits = interleave(self._per_document(query, understood, filters), hits)
         if is_urgent(query) if urgent is None else urgent:
             hits = self._emergency_first(hits)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.lexicon import guidance_terms
 from ingestion.types import DocumentInfo
@@ -69,6 +70,8 @@ class Understanding:
     """Documents the question names, by its area, title or edition year."""
     levels: frozenset[int] = frozenset()
     """Levels the question names ("level 3", "tier 2", "Targeted Support")."""
+    named: frozenset[str] = frozenset()
+    """Documents it names outright (by name, alias, or an area only they cover)."""
 
 
 _LEVEL = re.compile(r"\b(?:level|tier)\s*([1-4])\b", re.IGNORECASE)
@@ -87,29 +90,41 @@ def named_levels(question: str, documents: dict[str, DocumentInfo]) -> frozenset
     return frozenset(found)
 
 
+@lru_cache(maxsize=8)
+def _document_names(documents: tuple[DocumentInfo, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Per document: its names (title, aliases, areas only it covers) and its areas and years."""
+    area_count: dict[str, int] = {}
+    for info in documents:
+        for area in info.areas:
+            area_count[area] = area_count.get(area, 0) + 1
+    table = []
+    for info in documents:
+        names = [info.short_title.lower().split(" (")[0], *(a.lower() for a in info.aliases)]
+        names += [a.lower() for a in info.areas if area_count[a] == 1]  # an area only it covers names it
+        years = re.findall(r"\b(?:19|20)\d\d\b", f"{info.edition} {info.date}")
+        table.append((info.doc_id, tuple(names), tuple([a.lower() for a in info.areas] + years)))
+    return tuple(table)
+
+
 def named_documents(question: str, documents: dict[str, DocumentInfo], by_name_only: bool = False) -> frozenset[str]:
     """Documents the question points at: by their name, an alias or an area only they cover, or
     (unless by_name_only) by any area they cover or their year."""
     lowered = question.lower()
-    area_count: dict[str, int] = {}
-    for info in documents.values():
-        for area in info.areas:
-            area_count[area] = area_count.get(area, 0) + 1
-    named = set()
-    for doc_id, info in documents.items():
-        years = set(re.findall(r"\b(?:19|20)\d\d\b", f"{info.edition} {info.date}"))
-        names = [info.short_title.lower().split(" (")[0], *(a.lower() for a in info.aliases)]
-        names += [a.lower() for a in info.areas if area_count[a] == 1]  # an area only it covers names it
-        by_name = any(name in lowered for name in names)
-        by_area = any(a.lower() in lowered for a in info.areas) or any(y in lowered for y in years)
-        if by_name or (by_area and not by_name_only):
-            named.add(doc_id)
-    return frozenset(named)
+    return frozenset(
+        doc_id
+        for doc_id, names, loose in _document_names(tuple(documents.values()))
+        if any(n in lowered for n in names) or (not by_name_only and any(w in lowered for w in loose))
+    )
 
 
 def understand(question: str, documents: dict[str, DocumentInfo]) -> Understanding:
     query = " ".join([expand_acronyms(question), *guidance_terms(question)])
-    return Understanding(query, named_documents(question, documents), named_levels(question, documents))
+    return Understanding(
+        query,
+        named_documents(question, documents),
+        named_levels(question, documents),
+        named_documents(question, documents, by_name_only=True),
+    )
 
 
 _COMPARISON = re.compile(

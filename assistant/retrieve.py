@@ -4,9 +4,6 @@ reciprocal rank, within the filters."""
 from __future__ import annotations
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
-from langchain_core.retrievers import BaseRetriever
 
 from assistant.engine import Engine
 from assistant.types import Filters, Hit
@@ -86,22 +83,3 @@ def search(
     fused[~mask] = -1.0
     top = np.argsort(-fused, kind="stable")[: min(k, int(mask.sum()))]
     return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]
-
-
-class ThresholdRetriever(BaseRetriever):
-    """The same hybrid search behind LangChain's retriever interface (for chains and LLMs)."""
-
-    engine: object
-    filters: Filters = Filters()
-    k: int = 5
-
-    model_config = {"arbitrary_types_allowed": True}
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        return [
-            LCDocument(
-                page_content=hit.unit.text,
-                metadata={"id": hit.unit.id, "doc_id": hit.unit.doc_id, "kind": hit.unit.kind, "score": hit.score},
-            )
-            for hit in search(self.engine, query, self.filters, self.k)
-        ]

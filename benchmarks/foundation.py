@@ -63,12 +63,18 @@ def warm_search(index: Path, rounds: int) -> dict:
     assistant = Assistant.open(Settings(index_dir=index))
     for q in QUERIES:
         assistant.search(q, 10)
-    floor, search = [], []
+    from assistant.query import understand
+
+    floor, understood_floor, search = [], [], []
     for _ in range(rounds):
         for q in QUERIES:
             t = time.perf_counter()
             embed_query(q)
             floor.append((time.perf_counter() - t) * 1000)
+            expanded = understand(q, assistant.engine.documents).query
+            t = time.perf_counter()
+            embed_query(expanded)
+            understood_floor.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             assistant.search(q, 10)
             search.append((time.perf_counter() - t) * 1000)
@@ -76,6 +82,7 @@ def warm_search(index: Path, rounds: int) -> dict:
     counts = Counter((u.doc_id, u.kind) for u in units)
     return {
         "floor_p50": statistics.median(floor),
+        "understood_floor_p50": statistics.median(understood_floor),
         "search_p50": statistics.median(search),
         "search_p95": percentile(search, 0.95),
         "counts": counts,
@@ -113,8 +120,13 @@ def main() -> None:
     print(f"| cold ingest (model load included) | {med(ingest):.1f} s | <= 20 s |")
     print(f"| re-ingest, nothing changed | {med(reingest):.2f} s | <= 3 s |")
     print(f"| query embedding alone (floor) p50 | {warm['floor_p50']:.1f} ms | |")
-    ratio = warm["search_p50"] / warm["floor_p50"]
-    print(f"| warm search p50 | {warm['search_p50']:.1f} ms ({ratio:.2f}x floor) | <= 1.2x |")
+    searched = warm["understood_floor_p50"]
+    print(f"| embedding of the query as searched (acronyms, lexicon added) p50 | {searched:.1f} ms | |")
+    ratio, ratio_searched = warm["search_p50"] / warm["floor_p50"], warm["search_p50"] / searched
+    print(
+        f"| warm search p50 | {warm['search_p50']:.1f} ms ({ratio:.2f}x floor, {ratio_searched:.2f}x the "
+        "searched query's embedding) | <= 1.2x |"
+    )
     print(f"| warm search p95 | {warm['search_p95']:.1f} ms | < 40 ms |")
     print(f"| cold ask to first answer | {med(ask):.1f} s | <= 6 s |")
     print(f"| peak RSS of ask | {max(rss)} MB | <= 1024 MB |")

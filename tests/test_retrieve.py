@@ -8,7 +8,7 @@ from assistant.config import Settings
 from assistant.core import Assistant
 from assistant.lexicon import guidance_terms
 from assistant.query import expand_acronyms, interleave, is_comparison, named_documents, named_levels
-from assistant.retrieve import ThresholdRetriever
+from assistant.retriever import ThresholdRetriever
 from assistant.types import Filters
 from assistant.urgent import is_urgent
 from ingestion.errors import BadInput
