@@ -24,11 +24,16 @@ def _sentence_words(text: str) -> tuple[tuple[str, frozenset[str], bool, bool], 
     return tuple((s, frozenset(tokens(s)), bool(_PHONE.search(s)), bool(_EMAIL.search(s))) for s in sentences(text))
 
 
+@lru_cache(maxsize=256)
+def _question_profile(question: str) -> tuple[frozenset[str], bool, bool]:
+    """The question's words, and whether it asks for a phone number or an email address."""
+    return frozenset(tokens(question)), bool(_ASKS_PHONE.search(question)), bool(_ASKS_EMAIL.search(question))
+
+
 def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "") -> str:
     """The sentence of the unit that best answers the question (a substring of text): one with the
     number or address asked for, else the one sharing most words with the question."""
-    wanted = frozenset(tokens(question))
-    phone, email = bool(_ASKS_PHONE.search(question)), bool(_ASKS_EMAIL.search(question))
+    wanted, phone, email = _question_profile(question)
     parts = _sentence_words(text)
     candidates = [p for p in parts if must_contain in p[0]] or list(parts) or [(text, frozenset(), False, False)]
     best = max(
