@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from assistant.engine import Engine
-from assistant.types import Citation
+from assistant.types import Citation, Source
 from ingestion.store import bm25_tokens as tokens
 from ingestion.text import sentences
 from ingestion.types import Unit
@@ -90,6 +90,6 @@ def make_citation(
         level_label=level_label(engine, unit, area),
         text=unit.text,
         quote=best_quote(unit.text, question, must_contain=must_contain),
-        source=dict(unit.source.__dict__),
+        source=Source.model_construct(**unit.source.__dict__),
         cells=cells,
     )
