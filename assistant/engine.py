@@ -17,17 +17,17 @@ from assistant.types import Filters
 from ingestion.embed import set_precision
 from ingestion.errors import BadInput, NotFound
 from ingestion.index import build_index
+from ingestion.parse import CONTENTS_HEADINGS
 from ingestion.store import Build, current_build_folder, open_build
 from ingestion.types import KINDS, DocumentInfo, Unit
 
-NAVIGATION = frozenset({"contents", "content", "table of contents"})
 NAVIGATION_WEIGHT = 0.3
 
 
 def prior_weights(units: list[Unit]) -> np.ndarray:
     """How much a unit's rank counts: a table of contents points at the guidance, it is not it."""
     return np.array(
-        [NAVIGATION_WEIGHT if u.kind == "section" and u.path[-1].lower() in NAVIGATION else 1.0 for u in units],
+        [NAVIGATION_WEIGHT if u.kind == "section" and u.path[-1].lower() in CONTENTS_HEADINGS else 1.0 for u in units],
         dtype=np.float64,
     )
 

@@ -44,10 +44,6 @@ def first_full_rank(question: Question, ranked: list[Cited], k: int) -> int | No
     return None
 
 
-def hit_at(question: Question, ranked: list[Cited], k: int) -> float:
-    return 1.0 if first_full_rank(question, ranked, k) is not None else 0.0
-
-
 def reciprocal_rank(question: Question, ranked: list[Cited], k: int = 10) -> float:
     rank = first_full_rank(question, ranked, k)
     return 1.0 / rank if rank else 0.0

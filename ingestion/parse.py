@@ -16,7 +16,8 @@ from ingestion.text import clean, normalise, sentence_case
 from ingestion.types import Document, Indicator, MatrixRow, ParsedDocument, Section, Span
 
 PASSAGE_CHARS = 800
-_CONTENTS = {"contents", "content", "table of contents"}
+CONTENTS_HEADINGS = frozenset({"contents", "content", "table of contents"})
+"""Headings of a table of contents: its entries tell top-level headings; it points at the guidance."""
 
 
 @dataclass
@@ -171,7 +172,7 @@ class _Walker:
         if isinstance(table, MatrixDraft):
             self.rows.extend(table.finish())
         elif isinstance(table, GenericTableDraft):
-            if self.headings and normalise(self.headings[-1][1]) in _CONTENTS:
+            if self.headings and normalise(self.headings[-1][1]) in CONTENTS_HEADINGS:
                 self.toc |= {normalise(t) for t in table.titles()}
             self.buffer.extend(Paragraph(text, start, end) for text, start, end in table.paragraphs())
 
