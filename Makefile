@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 Q ?= A 15-year-old keeps going missing and comes back with new phones: what level is that?
 
-.PHONY: setup ask test lint contract eval bench clean
+.PHONY: setup ask serve test lint contract eval bench load clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml
 
 ask: $(STAMP)
 	$(BIN)/threshold ask "$(Q)"
+
+serve: $(STAMP)
+	$(BIN)/threshold serve
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -36,6 +39,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/foundation.py
+
+load: $(STAMP)
+	$(BIN)/python benchmarks/load.py --clients 20 --duration 60
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -182,6 +182,45 @@ def units(
             out.print(f"[bold]{row['id']}[/bold]  {row['text'][:100]}", highlight=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    index: IndexOpt = None,
+) -> None:
+    """The web app and HTTP API (building the index first if there is none)."""
+    import logging
+
+    import uvicorn
+
+    from assistant.server import create_app
+
+    if not 0 <= port <= 65535:
+        _fail(BadInput(f"port must be between 0 and 65535, not {port}"))
+    _check_can_listen(host, port)
+    try:
+        assistant = _assistant(index)
+        assistant.warm_up()
+    except ThresholdError as error:
+        _fail(error)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    err.print(f"threshold serving on http://{host}:{port}/  (API docs at /docs)", highlight=False)
+    uvicorn.run(create_app(assistant.settings, assistant), host=host, port=port, access_log=False, log_level="warning")
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Say so before the index is opened when the address is taken or cannot be had."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as error:
+        _fail(BadInput(f"cannot listen on {host}:{port}: {error.strerror or error}"))
+
+
 @app.command("eval")
 def eval_command(
     questions: Annotated[list[Path] | None, typer.Option("--questions", help="Question file(s) (JSONL).")] = None,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -41,4 +41,12 @@ class Settings(BaseSettings):
     max_pdf_pages: int = 1000
     embed_precision: Literal["auto", "fp32", "bf16"] = "auto"
     """auto (bfloat16 where the CPU has it), fp32 or bf16."""
-    log_questions: bool = False
+
+    api_token: SecretStr | None = None
+    """When set, every /api request needs `Authorization: Bearer <token>`."""
+    max_body_bytes: int = 65536
+    rate_limit_per_minute: int = 240
+    """Requests per minute each client may make to /api (0 turns the limit off)."""
+    rate_limit_burst: int = 40
+    cors_origins: list[str] = []
+    """Origins allowed to call the API from a browser; none unless configured."""

@@ -6,6 +6,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, replace
 
+from assistant.browse import DocumentSummary, Outline, UnitView, list_documents, outline, unit_view
 from assistant.citations import make_citation
 from assistant.compose import compose
 from assistant.config import Settings
@@ -56,6 +57,10 @@ class Assistant:
     def open(cls, settings: Settings | None = None, progress=None) -> Assistant:
         settings = settings or Settings()
         return cls(settings, open_engine(settings, progress=progress))
+
+    def warm_up(self) -> None:
+        """Load the embedding model now rather than on the first question."""
+        embed_query("warm up")
 
     def retrieve(self, query: str, filters: Filters, k: int, urgent: bool | None = None) -> list[Hit]:
         """The k best units for a question: understood (acronyms, named documents), searched, with
@@ -141,6 +146,21 @@ class Assistant:
                 "total": round((done - started) * 1000, 2),
             },
         )
+
+    def documents(self, area: str | None = None) -> list[DocumentSummary]:
+        self.engine.check(Filters(area=area))
+        return list_documents(self.engine, self._area(area))
+
+    def outline(self, doc_id: str, area: str | None = None) -> Outline:
+        self.engine.check(Filters(area=area))
+        return outline(self.engine, doc_id, self._area(area))
+
+    def unit(self, unit_id: str, area: str | None = None) -> UnitView:
+        self.engine.check(Filters(area=area))
+        return unit_view(self.engine, unit_id, area)
+
+    def _area(self, area: str | None) -> str | None:
+        return self.engine.canonical_area(area) if area else None
 
     def units(self, doc_id: str | None = None, kind: str | None = None) -> list[dict]:
         self.engine.check(Filters(doc_id=doc_id, kind=kind))

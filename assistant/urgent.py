@@ -29,7 +29,8 @@ _HARM = re.compile(
 _NOW = re.compile(
     r"\b(right now|just now|at the moment|currently|as we speak|tonight|this (morning|afternoon|evening|minute)|"
     r"tomorrow|just (told|said|rang|called|phoned|texted|messaged|disclosed|found|seen|saw)|"
-    r"is happening|happening now|about to|on (my|a) (home )?visit|at the (school )?gate|in front of me|"
+    r"is happening|happening now|\w+ing ((him|her|them) )?now|about to|"
+    r"on (my|a) (home )?visit|at the (school )?gate|in front of me|"
     r"with me (now|here)|here now|leaving (tonight|today|tomorrow)|(i|we) can see|i'?m watching|"
     r"(i'?ve|i have|we'?ve|we have) (just )?(found|seen))\b",
     re.IGNORECASE,

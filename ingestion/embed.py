@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -97,5 +98,29 @@ def embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
     return vectors
 
 
+@dataclass
+class _Pending:
+    text: str
+    vector: np.ndarray | None = None
+
+
+_waiting: list[_Pending] = []
+_waiting_lock = threading.Lock()
+MAX_QUERY_BATCH = 8
+
+
 def embed_query(text: str) -> np.ndarray:
-    return embed([text])[0]
+    """One query's vector. Queries asked at the same time from several threads (a busy server) are
+    embedded together: whichever thread gets the model embeds every query waiting, one batch, and
+    the others find theirs done (8 queries cost 2x one, not 8x). Alone, a query is a batch of one."""
+    mine = _Pending(text)
+    with _waiting_lock:
+        _waiting.append(mine)
+    with _lock:
+        while mine.vector is None:
+            with _waiting_lock:
+                batch = _waiting[:MAX_QUERY_BATCH]
+                del _waiting[:MAX_QUERY_BATCH]
+            for pending, vector in zip(batch, _encode([p.text for p in batch]), strict=True):
+                pending.vector = vector
+    return mine.vector
