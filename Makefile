@@ -39,6 +39,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/foundation.py
+	$(BIN)/python benchmarks/quiz.py
 
 load: $(STAMP)
 	$(BIN)/python benchmarks/load.py --clients 20 --duration 60

@@ -183,6 +183,57 @@ def units(
 
 
 @app.command()
+def quiz(
+    count: Annotated[int, typer.Option("--count", help="How many items (1-200).")] = 10,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (doc_id).")] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only domains whose name contains this.")] = None,
+    level: Annotated[int | None, typer.Option("--level", help="Only items about this level (1-4).")] = None,
+    area: Annotated[str | None, typer.Option("--area", help="This area's documents and level names.")] = None,
+    kinds: Annotated[
+        list[str] | None, typer.Option("--type", help="Only this item type (repeatable), e.g. which_level.")
+    ] = None,
+    difficulty: Annotated[str, typer.Option("--difficulty", help="easy or hard.")] = "easy",
+    seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same quiz.")] = 7,
+    fmt: Annotated[
+        str, typer.Option("--format", help="json, gift, aiken, moodle-xml, csv, md, html, kahoot or quizizz.")
+    ] = "md",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    index: IndexOpt = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Quiz material for trainers: every answer cited to the guidance, exported for training platforms."""
+    from assistant.quiz.export import export
+    from assistant.quiz.model import QuizRequest
+
+    fields = {"count": count, "seed": seed, "doc_id": doc, "domain": domain, "level": level, "area": area}
+    fields |= {"difficulty": difficulty} | ({"types": kinds} if kinds else {})
+    try:
+        request = QuizRequest(**fields)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        _fail(BadInput(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}"))
+    try:
+        fmt = "json" if as_json else fmt
+        made = _assistant(index).quiz(request, fmt)
+        exported = export(made, fmt)
+        if out_file is None and not exported.media_type.startswith(("text/", "application/json")):
+            raise BadInput(f"{fmt} is a spreadsheet: give --out FILE.xlsx")
+        if out_file is not None:
+            out_file.write_bytes(exported.content)
+            err.print(f"wrote {out_file}", highlight=False)
+        else:
+            sys.stdout.write(exported.content.decode("utf-8"))
+    except ThresholdError as error:
+        _fail(error)
+    except OSError as error:
+        _fail(BadInput(f"cannot write {out_file}: {error.strerror or error}"))
+    for why, count in made.left_out.items():
+        err.print(f"[yellow]not chosen[/yellow] {count} items: {why}", highlight=False)
+    for item_id, why in exported.skipped:
+        err.print(f"[yellow]left out[/yellow] {item_id}: {why}", highlight=False)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,

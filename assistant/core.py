@@ -12,6 +12,9 @@ from assistant.compose import compose
 from assistant.config import Settings
 from assistant.engine import Engine, open_engine
 from assistant.query import interleave, is_comparison, understand, without_document_names
+from assistant.quiz.build import make_quiz
+from assistant.quiz.export import FORMATS, unfit
+from assistant.quiz.model import Quiz, QuizRequest
 from assistant.retrieve import search
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
 from assistant.urgent import is_urgent
@@ -158,6 +161,19 @@ class Assistant:
     def unit(self, unit_id: str, area: str | None = None) -> UnitView:
         self.engine.check(Filters(area=area))
         return unit_view(self.engine, unit_id, area)
+
+    def quiz(self, request: QuizRequest, fmt: str = "json") -> Quiz:
+        """Quiz items drawn from the guidance the request's filters leave, chosen among those the
+        format can hold (BadInput when none)."""
+        if fmt not in FORMATS:
+            raise BadInput(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+        quiz = make_quiz(self.engine, request, lambda item: unfit(item, fmt))
+        if not quiz.items and quiz.left_out:
+            reasons = "; ".join(sorted(quiz.left_out))
+            raise BadInput(f"the {fmt} format cannot hold any of the items these filters give ({reasons})")
+        if not quiz.items:
+            raise BadInput("no quiz items match those filters; widen the document, domain, level or types")
+        return quiz
 
     def _area(self, area: str | None) -> str | None:
         return self.engine.canonical_area(area) if area else None

@@ -314,3 +314,80 @@ def test_time_from_submit_to_first_visible_answer(web):
     )
     print(f"\nsubmit to first visible answer: {elapsed:.0f} ms (the /api/ask request itself: {in_page:.0f} ms)")
     web.shot("8-timed-answer")
+
+
+def test_quiz_builder_previews_reveals_cites_and_downloads(web, browser, served, shots):
+    web.open("#/quiz")
+    web.page.get_by_test_id("quiz-form").wait_for()
+    assert web.page.get_by_test_id("nav-quiz").get_attribute("aria-current") == "page"
+    boxes = web.page.locator("fieldset[data-testid=quiz-types] input[type=checkbox]")
+    assert boxes.count() == 7 and all(boxes.nth(i).is_checked() for i in range(7))
+    documents = httpx.get(f"{served.url}/api/documents", timeout=30).json()
+    expect(web.page.locator("#quiz-doc option")).to_have_count(len(documents) + 1)
+    assert web.page.locator("#quiz-doc option").evaluate_all("os => os.map(o => o.value)") == [
+        "",
+        *(d["doc_id"] for d in documents),
+    ]
+    web.page.get_by_label("Number of items").fill("5")
+    web.page.fill("#quiz-seed", "3")
+    with web.page.expect_response(lambda r: r.url.endswith("/api/quiz")) as response:
+        web.page.get_by_test_id("quiz-build").click()
+    sent = json.loads(response.value.request.post_data)
+    assert {k: sent[k] for k in ("count", "seed", "difficulty")} == {"count": 5, "seed": 3, "difficulty": "easy"}
+    assert len(sent["types"]) == 7 and "format" not in sent
+    data = response.value.json()
+    items = web.page.locator("[data-testid=quiz-item]")
+    expect(items).to_have_count(5)
+    assert len(data["items"]) == 5
+    available = web.page.get_by_test_id("quiz-available").inner_text()
+    assert f"Which level {data['available']['which_level']}" in available
+    assert all(str(n) in available for n in data["available"].values())
+
+    # an answer stays hidden until "Show answer"; then the right option is marked and its sources are chips
+    item = data["items"][0]
+    first = items.first
+    assert first.get_by_test_id("quiz-stem").inner_text().split() == item["stem"].split()
+    assert first.locator("[data-testid=quiz-option]").count() == len(item["options"])
+    explanation = first.get_by_test_id("quiz-explanation")
+    assert not explanation.is_visible()
+    first.locator("summary").click()
+    expect(explanation).to_be_visible()
+    assert explanation.inner_text().split() == item["explanation"].split()
+    if item["type"] != "order_escalation":
+        correct = first.locator("[data-testid=quiz-option][data-correct=true]")
+        assert correct.count() == 1 and "correct" in correct.get_attribute("class")
+        assert correct.locator(".quiz-mark").is_visible()
+    chips = first.get_by_test_id("citation-chip")
+    assert chips.count() == len(item["citations"])
+    chips.first.click()
+    panel = web.page.locator(f"[data-testid=source-panel][data-unit-id='{item['citations'][0]['id']}']")
+    panel.wait_for(state="visible")
+    assert panel.get_by_test_id("source-title").inner_text() == item["citations"][0]["doc_title"]
+    web.page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+
+    # a download is the same request with a format, saved under the server's file name
+    with web.page.expect_download() as download:
+        web.page.locator("[data-testid=quiz-download][data-format=gift]").click()
+    assert download.value.suggested_filename == "threshold-quiz-seed3.gift.txt"
+    assert "::" in Path(download.value.path()).read_text(encoding="utf-8")
+    expect(web.page.get_by_test_id("quiz-download-status")).to_contain_text("threshold-quiz-seed3.gift.txt")
+    web.page.get_by_test_id("quiz-result-heading").evaluate("heading => heading.scrollIntoView()")
+    web.shot("10-quiz")
+
+    # a bad choice is explained, not sent; at phone width the page does not scroll sideways
+    for i in range(7):
+        boxes.nth(i).uncheck()
+    web.page.get_by_test_id("quiz-build").click()
+    expect(web.page.get_by_test_id("quiz-error")).to_have_text("Choose at least one item type.")
+    phone = Page(browser, served, shots, width=375, height=740)
+    try:
+        phone.open("#/quiz")
+        phone.page.get_by_label("Number of items").fill("5")
+        phone.page.get_by_test_id("quiz-build").click()
+        expect(phone.page.locator("[data-testid=quiz-item]")).to_have_count(5)
+        phone.page.locator("[data-testid=quiz-answer] summary").first.click()
+        assert phone.page.locator("html").evaluate("root => root.scrollWidth") <= 375
+        assert not phone.errors, phone.errors
+    finally:
+        phone.close()

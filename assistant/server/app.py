@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from assistant.config import Settings
 from assistant.core import Assistant
-from assistant.server.routes import QuizRequest, api, health
+from assistant.server.routes import api, health
 from assistant.server.security import GuardMiddleware, RateLimiter
 from ingestion.errors import BadInput, IndexUnavailable, NotFound, ThresholdError
 
@@ -97,11 +97,6 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.assistant = assistant or Assistant.open(settings)
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     token = settings.api_token.get_secret_value() if settings.api_token else None
-
-    @app.post("/api/quiz", tags=["quiz"])
-    def quiz(body: QuizRequest) -> JSONResponse:
-        """Quiz items from the matrices (not built yet)."""
-        return JSONResponse({"detail": "quiz generation is not available yet"}, status_code=501)
 
     app.include_router(api)
     app.include_router(health)

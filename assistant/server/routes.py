@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.browse import DocumentSummary, Outline, UnitView
 from assistant.core import Assistant
+from assistant.quiz.export import FORMATS, export
+from assistant.quiz.model import Quiz, QuizRequest
 from assistant.types import Answer, Filters, SearchResponse
 from ingestion.types import KINDS
 
@@ -23,8 +25,8 @@ class AskRequest(BaseModel):
     doc_id: str | None = Field(default=None, description="Only this document.")
 
 
-class QuizRequest(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class QuizBody(QuizRequest):
+    format: str = Field(default="json", description="json (the contract's JSON), or a file: " + ", ".join(FORMATS))
 
 
 class Health(BaseModel):
@@ -73,6 +75,17 @@ def search(
 def unit(unit_id: str, core: Core, area: Area = None) -> UnitView:
     """One unit as a citation, with the whole matrix row it belongs to."""
     return core.unit(unit_id, area)
+
+
+@api.post("/quiz", response_model=Quiz)
+def quiz(body: QuizBody, core: Core) -> Response:
+    """Quiz items with their answers and citations; with `format`, the quiz as a file to download."""
+    made = core.quiz(QuizRequest(**body.model_dump(exclude={"format"})), body.format)
+    exported = export(made, body.format)
+    headers = {"X-Quiz-Left-Out": str(len(exported.skipped))}
+    if body.format != "json":
+        headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return Response(exported.content, media_type=exported.media_type, headers=headers)
 
 
 @api.get("/documents")

@@ -1,5 +1,5 @@
 // The page: chat with cited answers, the source panel, instant search, the area choice and the
-// hash router (#/ chat, #/browse/...). No framework; every piece of user or corpus text is a text node.
+// hash router (#/ chat, #/browse/..., #/quiz). No framework; every piece of user or corpus text is a text node.
 import {
   api,
   appendMarked,
@@ -14,6 +14,7 @@ import {
   statusBadge,
   unitPath,
 } from "./browse.js";
+import { showQuiz } from "./quiz.js";
 
 const $ = (id) => document.getElementById(id);
 const AREA_KEY = "threshold.area";
@@ -477,16 +478,22 @@ function currentRoute() {
   const [path, query = ""] = raw.split("?");
   const parts = path.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
   const unit = new URLSearchParams(query).get("unit");
-  return { browse: parts[0] === "browse", doc: parts[1], part: parts[2], unit };
+  return { browse: parts[0] === "browse", quiz: parts[0] === "quiz", doc: parts[1], part: parts[2], unit };
 }
 
 async function route({ initial = false, keepFocus = false } = {}) {
   const where = currentRoute();
-  $("view-chat").hidden = where.browse;
+  $("view-chat").hidden = where.browse || where.quiz;
   $("view-browse").hidden = !where.browse;
-  for (const [id, on] of [["nav-ask", !where.browse], ["nav-browse", where.browse]]) {
+  $("view-quiz").hidden = !where.quiz;
+  for (const [id, on] of [["nav-ask", !where.browse && !where.quiz], ["nav-browse", where.browse], ["nav-quiz", where.quiz]]) {
     if (on) $(id).setAttribute("aria-current", "page");
     else $(id).removeAttribute("aria-current");
+  }
+  if (where.quiz) {
+    document.title = "Quiz · Threshold guidance assistant";
+    showQuiz($("view-quiz"), { openSource, initial, keepFocus });
+    return;
   }
   if (!where.browse) {
     document.title = "Ask · Threshold guidance assistant";
