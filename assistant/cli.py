@@ -128,6 +128,23 @@ def ask(
         print_answer(out, answer)
 
 
+@app.command()
+def chat(
+    area: Annotated[
+        str | None, typer.Option("--area", help="Bedford Borough, Central Bedfordshire, Luton or London.")
+    ] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (doc_id).")] = None,
+    index: IndexOpt = None,
+) -> None:
+    """A conversation: follow-up questions are read with the ones before them (/help inside)."""
+    from assistant.chat import run_chat
+
+    try:
+        run_chat(_assistant(index), out, area=area, doc_id=doc)
+    except ThresholdError as error:
+        _fail(error)
+
+
 @app.command("search")
 def search_command(
     query: Annotated[str | None, typer.Argument(help="What to look for.")] = None,

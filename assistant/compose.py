@@ -1,18 +1,29 @@
 """Hits -> a grounded answer in the guidance's own words, every statement cited [n].
 
-No language model: the answer quotes the best units with where they come from (document, domain,
-row, level in the asker's area's words), leads with the 999 instruction when the question signals
-immediate danger, and says plainly when the guidance does not cover the question.
+No language model. What the answer looks like depends on what was found:
+- a situation (the best matches are indicators): a one-line orientation (which level the matches
+  point to, in the asker's area's words), the indicators grouped by level, the guidance's
+  reminder that the matrix is not a tick-box, and what to do next at that level in that area;
+- a fact or a section: the key sentences with their heading paths, nothing padded around them;
+- a comparison: side by side per document, each with its edition and date;
+- not covered: says so plainly and offers the nearest passages.
+Immediate danger leads with the cited 999 instruction and the area's MASH contact. An earlier
+edition's indicator says so and shows the current guidance's closest indicator.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from assistant.citations import make_citation
+from assistant import guidance
+from assistant.citations import best_quote, make_citation
+from assistant.coverage import ASKS_EMAIL, ASKS_PHONE
 from assistant.engine import Engine
+from assistant.privacy import DEIDENTIFY
+from assistant.quiz.facts import same_wording, words
 from assistant.types import Citation, Hit
-from ingestion.text import normalise
 from ingestion.types import Unit
 
 JUDGEMENT = "This guidance supports your professional judgement; it does not replace it."
@@ -21,6 +32,27 @@ NOT_COVERED = (
     "The nearest passages are below in case they help; check your local safeguarding procedures or ask "
     "your designated safeguarding lead."
 )
+INDICATOR_KINDS = ("matrix_cell", "indicator")
+FACT_LINES = 3
+ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meet|meets)\b", re.IGNORECASE)
+PER_DOCUMENT = 2
+NEXT_STEP_WORDS = "practitioners should refer referral contact assessment support services family help early help"
+
+
+@dataclass
+class Request:
+    """What the composer is given: the question, the ranked units, the 999 instructions when the
+    question signals immediate danger, and what the caller worked out about it."""
+
+    question: str
+    hits: list[Hit]
+    emergency: list[Unit]
+    answerable: bool
+    area: str | None
+    comparison: bool = False
+    personal_details: bool = False
+    doc_id: str | None = None
+    """Only this document was asked about: nothing is cited from another (but the 999 instruction)."""
 
 
 @dataclass
@@ -29,58 +61,199 @@ class Composition:
     citations: list[Citation]
 
 
-def _where(engine: Engine, citation: Citation) -> str:
-    info = engine.document(citation.doc_id)
-    place = " › ".join(p for p in citation.path if p)
-    if citation.row is not None:
-        place += f" (row {citation.row})"
-    edition = "" if info.is_current else f", earlier edition ({info.date})"
-    return f"{info.short_title}{edition}, {place}"
+@dataclass
+class _Writer:
+    engine: Engine
+    request: Request
+    citations: list[Citation] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    def cite(self, unit: Unit, must_contain: str = "", focus: str = "") -> Citation:
+        """The unit's citation (one per unit: a second mention reuses its number). The quote is the
+        sentence that best answers the question, or `focus` when given."""
+        for citation in self.citations:
+            if citation.id == unit.id:
+                return citation
+        n = len(self.citations) + 1
+        question = focus or self.request.question
+        citation = make_citation(self.engine, unit, n, question, self.request.area, must_contain)
+        self.citations.append(citation)
+        return citation
+
+    def where(self, citation: Citation, with_document: bool = True) -> str:
+        info = self.engine.document(citation.doc_id)
+        place = " › ".join(p for p in citation.path if p)
+        if citation.row is not None:
+            place += f", row {citation.row}"
+        edition = "" if info.is_current else f", earlier edition ({info.date})"
+        return f"{info.short_title}{edition}, {place}" if with_document else place
+
+    def quote(self, unit: Unit, must_contain: str = "", with_document: bool = True, focus: str = "") -> str:
+        citation = self.cite(unit, must_contain, focus)
+        return f'"{citation.quote}" [{citation.n}] ({self.where(citation, with_document)})'
 
 
-def _line(engine: Engine, citation: Citation, also: list[str]) -> str:
-    lead = f"{citation.level_label}: " if citation.level_label else ""
-    agree = f" The same wording is in {', '.join(also)}." if also else ""
-    return f'- {lead}"{citation.quote}" [{citation.n}] ({_where(engine, citation)}).{agree}'
+def compose(engine: Engine, request: Request) -> Composition:
+    writer = _Writer(engine, request)
+    if request.emergency:
+        _urgent(writer)
+    if request.personal_details:
+        writer.lines.append(DEIDENTIFY)
+    indicators = [h for h in request.hits[:4] if h.unit.kind in INDICATOR_KINDS]
+    asks_level = ASKS_LEVEL.search(request.question) and any(h.unit.kind in INDICATOR_KINDS for h in request.hits)
+    if not request.answerable and request.emergency:
+        writer.lines.append(JUDGEMENT)
+    elif not request.answerable:
+        _not_covered(writer)
+    elif request.comparison:
+        _comparison(writer)
+    elif len(indicators) >= 2 or asks_level:
+        _situation(writer)
+    else:
+        _fact(writer)
+    return Composition("\n".join(writer.lines), writer.citations)
 
 
-def collapse(engine: Engine, hits: list[Hit]) -> list[tuple[Unit, list[str]]]:
-    """Near-identical units from several documents shown once: the current document's first."""
-    groups: dict[str, list[Unit]] = {}
+def _urgent(writer: _Writer) -> None:
+    says = " ".join(f"{writer.quote(unit, must_contain='999')}." for unit in writer.request.emergency)
+    writer.lines.append(f"If a child is in immediate danger, call 999 now. The guidance says: {says}")
+    area = writer.request.area
+    areas = [area] if area else writer.engine.areas
+    for place in areas:
+        found = guidance.contact(writer.engine, place)
+        if found is not None:
+            unit, given = found
+            writer.lines.append(f"The MASH contact for {place}: {writer.quote(unit, must_contain=given)}.")
+
+
+def _not_covered(writer: _Writer) -> None:
+    writer.lines.append(NOT_COVERED)
+    for hit in writer.request.hits[:3]:
+        writer.lines.append(f"- {writer.quote(hit.unit)}.")
+
+
+def _fact(writer: _Writer) -> None:
+    """The key sentences; for a question asking for a phone number or email address, the passages
+    that give one first."""
+    hits = writer.request.hits
+    for asks, gives in ((ASKS_PHONE, guidance.PHONE), (ASKS_EMAIL, guidance.EMAIL)):
+        if asks.search(writer.request.question):
+            hits = sorted(hits, key=lambda h: not gives.search(h.unit.text))
+    shown: set[str] = set()
     for hit in hits:
-        groups.setdefault(normalise(hit.unit.text), []).append(hit.unit)
+        said = best_quote(hit.unit.text, writer.request.question)
+        if said in shown:
+            continue
+        shown.add(said)
+        writer.lines.append(f"{writer.quote(hit.unit)}.")
+        if len(shown) == FACT_LINES:
+            break
+
+
+def _comparison(writer: _Writer) -> None:
+    by_doc: dict[str, list[Unit]] = {}
+    for hit in writer.request.hits:
+        by_doc.setdefault(hit.unit.doc_id, []).append(hit.unit)
+    order = sorted(by_doc, key=lambda d: writer.engine.document(d).precedence)
+    for doc in order:
+        writer.lines.append(f"{writer.engine.document(doc).short_title} ({edition(writer.engine.document(doc))}):")
+        for unit in by_doc[doc][:PER_DOCUMENT]:
+            writer.lines.append(f"- {_level_lead(writer, unit)}{writer.quote(unit, with_document=False)}.")
+    writer.lines.append(JUDGEMENT)
+
+
+def edition(info) -> str:
+    """ "current guidance, 2022", "earlier edition, revised July 2015"."""
+    if info.is_current:
+        return "current guidance" + ("" if "current" in info.date else f", {info.date}")
+    return f"earlier edition, {info.edition}" + ("" if info.date in info.edition else f" ({info.date})")
+
+
+def _level_lead(writer: _Writer, unit: Unit) -> str:
+    if unit.level is None:
+        return ""
+    info = writer.engine.document(unit.doc_id)
+    return f"{info.level_label(unit.level, writer.engine.canonical_area(writer.request.area or '') or None)}: "
+
+
+def _situation(writer: _Writer) -> None:
+    groups = _grouped(writer.engine, [h.unit for h in writer.request.hits if h.unit.kind in INDICATOR_KINDS])
+    main_doc = groups[0][0].doc_id
+    levels = Counter(unit.level for unit, _ in groups if unit.doc_id == main_doc)
+    main_level = max(levels, key=lambda lv: (levels[lv], -[u.level for u, _ in groups].index(lv)))
+    for unit, _ in groups:
+        writer.cite(unit)
+    writer.lines.append(_orientation(writer, groups, main_doc, main_level))
+    _by_level(writer, groups)
+    _reminder_and_next_step(writer, main_doc, main_level)
+    writer.lines.append(JUDGEMENT)
+
+
+def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[str]]]:
+    """Near-identical indicators from several documents shown once, the current document's first,
+    with the other documents that agree."""
+    groups: list[list[Unit]] = []
+    for unit in units:
+        tokens = words(unit.text)
+        home = next((g for g in groups if g[0].level == unit.level and same_wording(words(g[0].text), tokens)), None)
+        if home is None:
+            groups.append([unit])
+        else:
+            home.append(unit)
     result = []
-    for units in groups.values():
-        units.sort(key=lambda u: (not engine.document(u.doc_id).is_current, engine.document(u.doc_id).precedence))
-        others = [engine.document(u.doc_id).short_title for u in units[1:]]
-        result.append((units[0], list(dict.fromkeys(others))))
+    for members in groups:
+        members.sort(key=lambda u: (not engine.document(u.doc_id).is_current, engine.document(u.doc_id).precedence))
+        others = [engine.document(u.doc_id).short_title for u in members[1:] if u.doc_id != members[0].doc_id]
+        result.append((members[0], list(dict.fromkeys(others))))
     return result
 
 
-def compose(
-    engine: Engine,
-    question: str,
-    hits: list[Hit],
-    emergency: list[Unit],
-    answerable: bool,
-    area: str | None,
-) -> Composition:
-    citations: list[Citation] = []
-    parts: list[str] = []
+def _orientation(writer: _Writer, groups, main_doc: str, main_level: int) -> str:
+    info = writer.engine.document(main_doc)
+    ours = [writer.cite(u) for u, _ in groups if u.doc_id == main_doc]
+    main = [c for c in ours if c.level == main_level]
+    label = main[0].level_label
+    text = f"What you describe matches {label} indicators in the {info.short_title} {_markers(main)}"
+    others = Counter(c.level for c in ours if c.level != main_level)
+    for level in sorted(others):
+        cited = [c for c in ours if c.level == level]
+        detail = "one detail matches" if len(cited) == 1 else f"{len(cited)} details match"
+        text += f"; {detail} {cited[0].level_label} {_markers(cited)}"
+    return text + "."
 
-    def cite(unit: Unit, must_contain: str = "") -> Citation:
-        citation = make_citation(engine, unit, len(citations) + 1, question, area, must_contain)
-        citations.append(citation)
-        return citation
 
-    if emergency:
-        quoted = [cite(unit, must_contain="999") for unit in emergency]
-        says = " ".join(f'"{c.quote}" [{c.n}] ({_where(engine, c)}).' for c in quoted)
-        parts.append(f"If a child is in immediate danger, call 999 now. The guidance says: {says}")
-    parts.append("The closest guidance to your question:" if answerable else NOT_COVERED)
-    for unit, also in collapse(engine, hits):
-        if unit in emergency:
-            continue
-        parts.append(_line(engine, cite(unit), also))
-    parts.append(JUDGEMENT)
-    return Composition("\n".join(parts), citations)
+def _markers(citations: list[Citation]) -> str:
+    return "".join(f"[{c.n}]" for c in citations)
+
+
+def _by_level(writer: _Writer, groups) -> None:
+    for unit, also in sorted(groups, key=lambda g: (g[0].doc_id, g[0].level)):
+        citation = writer.cite(unit)
+        agree = f" The same wording is in the {', '.join(also)}." if also else ""
+        writer.lines.append(f"- {citation.level_label}: {writer.quote(unit)}.{agree}{_current_view(writer, unit)}")
+
+
+def _current_view(writer: _Writer, unit: Unit) -> str:
+    """For an earlier edition's indicator: the current guidance's closest one, with its level, so a
+    reader sees where the current guidance stands (said as it is, not judged the same or different:
+    "accesses ante-natal care" and "is not accessing ante-natal care" share most of their words)."""
+    if writer.request.doc_id:
+        return ""
+    counterpart = guidance.current_counterpart(writer.engine, unit)
+    if counterpart is None:
+        return ""
+    citation = writer.cite(counterpart)
+    title = writer.engine.document(counterpart.doc_id).short_title
+    return f' Closest in the current {title}: {citation.level_label}, "{citation.quote}" [{citation.n}].'
+
+
+def _reminder_and_next_step(writer: _Writer, doc: str, level: int) -> None:
+    reminder = guidance.reminder(writer.engine, [doc], elsewhere=not writer.request.doc_id)
+    if reminder is not None:
+        said = guidance.REMINDER.search(reminder.text).group(0)
+        writer.lines.append(f"The guidance reminds you: {writer.quote(reminder, must_contain=said)}.")
+    area = writer.engine.canonical_area(writer.request.area) if writer.request.area else None
+    step = guidance.next_step(writer.engine, doc, level, area)
+    if step is not None:
+        label = writer.engine.document(doc).level_label(level, area)
+        writer.lines.append(f"What to do at {label}: {writer.quote(step, focus=NEXT_STEP_WORDS)}.")

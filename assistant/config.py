@@ -50,3 +50,15 @@ class Settings(BaseSettings):
     rate_limit_burst: int = 40
     cors_origins: list[str] = []
     """Origins allowed to call the API from a browser; none unless configured."""
+
+    llm: str | None = None
+    """The optional chat model that rephrases answers: "ollama:MODEL", "openai:MODEL" (with llm_base_url
+    for any OpenAI-compatible server) or "llamacpp:/path/model.gguf"; none by default."""
+    llm_base_url: str | None = None
+    """The model server's URL (Ollama's or an OpenAI-compatible /v1 endpoint); the client's default if unset."""
+    llm_api_key: SecretStr | None = None
+    """The key for an openai: model's server (a local server without one needs none)."""
+    llm_timeout_s: float = 30.0
+    """Seconds to wait for the model before answering with the grounded answer."""
+    llm_temperature: float = 0.0
+    """How freely the model words its answer: 0.0, the default, keeps it as literal as it can be."""

@@ -8,9 +8,14 @@ from dataclasses import dataclass, replace
 
 from assistant.browse import DocumentSummary, Outline, UnitView, list_documents, outline, unit_view
 from assistant.citations import make_citation
+from assistant.compose import Request as ComposeRequest
 from assistant.compose import compose
 from assistant.config import Settings
+from assistant.coverage import covered
 from assistant.engine import Engine, open_engine
+from assistant.guidance import named_area
+from assistant.llm import chat_model, maybe_rephrase
+from assistant.privacy import has_personal_details
 from assistant.query import interleave, is_comparison, understand, without_document_names
 from assistant.quiz.build import make_quiz
 from assistant.quiz.export import FORMATS, unfit
@@ -55,11 +60,16 @@ def retrieval_query(question: str, history: list[str]) -> str:
 class Assistant:
     settings: Settings
     engine: Engine
+    llm: object | None = None
+    """The optional chat model (THRESHOLD_LLM) that rephrases grounded answers, held to their citations."""
 
     @classmethod
     def open(cls, settings: Settings | None = None, progress=None) -> Assistant:
+        """The index (built first when there is none) and the optional LLM; a bad LLM setting is
+        refused here, before any question."""
         settings = settings or Settings()
-        return cls(settings, open_engine(settings, progress=progress))
+        llm = chat_model(settings)
+        return cls(settings, open_engine(settings, progress=progress), llm)
 
     def warm_up(self) -> None:
         """Load the embedding model now rather than on the first question."""
@@ -133,22 +143,41 @@ class Assistant:
         candidates = self.retrieve(retrieval_query(question, turns), filters, self.settings.answer_k * 4, urgent)
         emergency = [h.unit for h in candidates if h.why == "emergency"]
         hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS and h.unit not in emergency]
-        answerable = bool(hits) and max(h.dense for h in hits) >= self.settings.abstain_below
+        named = self.engine.canonical_area(area) if area else named_area(self.engine, " ".join([*turns, question]))
+        context = retrieval_query(question, turns)
+        answerable = covered(self.engine, question, hits, named, self.settings.abstain_below, context)
         retrieved = time.perf_counter()
-        composition = compose(self.engine, question, hits[: self.settings.answer_k], emergency, answerable, area)
+        request = ComposeRequest(
+            question,
+            hits[: self.settings.answer_k],
+            emergency,
+            answerable,
+            named,
+            comparison=self._compares(question),
+            personal_details=has_personal_details(question),
+            doc_id=doc_id,
+        )
+        composition = compose(self.engine, request)
         done = time.perf_counter()
-        return Answer(
+        grounded = Answer(
             question=question,
             answer=composition.text,
             answerable=answerable,
             urgent=urgent,
             citations=composition.citations,
+            personal_details=request.personal_details,
             timings_ms={
                 "retrieve": round((retrieved - started) * 1000, 2),
                 "compose": round((done - retrieved) * 1000, 2),
                 "total": round((done - started) * 1000, 2),
             },
         )
+        titles = {doc: info.short_title or info.title for doc, info in self.engine.documents.items()}
+        return maybe_rephrase(self.llm, question, grounded, titles)
+
+    def _compares(self, question: str) -> bool:
+        understood = understand(question, self.engine.documents)
+        return len(understood.docs) > 1 and (len(understood.named) > 1 or is_comparison(question))
 
     def documents(self, area: str | None = None) -> list[DocumentSummary]:
         self.engine.check(Filters(area=area))

@@ -72,3 +72,7 @@ class Answer(BaseModel):
     citations: list[Citation]
     timings_ms: dict[str, float]
     answered_by: str = "grounded"
+    llm_rejected: str | None = None
+    """Why the language model's rephrasing was not used (the grounded answer was), when one was tried."""
+    personal_details: bool = False
+    """The question seemed to hold personal details; the answer reminds the asker to de-identify."""

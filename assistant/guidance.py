@@ -1,0 +1,157 @@
+"""Where the guidance says the things every answer may need beside the matching indicators: its
+reminder that the matrix is not a tick-box, what to do at a level in an area, who to contact, and
+the current guidance's counterpart of an earlier edition's indicator. Found in the index's own
+units by what they say and where they sit, never written here."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.engine import Engine
+from assistant.quiz.facts import words
+from ingestion.types import Unit
+
+REMINDER = re.compile(r"tick[- ]?box|not a checklist", re.IGNORECASE)
+PHONE = re.compile(r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
+ACTION_HEADINGS = ("access to services", "course of action", "understanding levels", "what to do")
+COUNTERPART_OVERLAP = 0.5
+
+
+_memo: dict[tuple, tuple[list[Unit], object]] = {}
+
+
+def _remembered(engine: Engine, key: tuple, make):
+    """`make()` worked out once per index: these lookups scan every unit, and an answer makes
+    several of them."""
+    units, value = _memo.get((id(engine), *key), (None, None))
+    if units is not engine.units:
+        value = make()
+        _memo[(id(engine), *key)] = (engine.units, value)
+    return value
+
+
+def _order(engine: Engine, unit: Unit) -> tuple[bool, int, int]:
+    info = engine.document(unit.doc_id)
+    return (not info.is_current, info.precedence, unit.source.line_start)
+
+
+def reminder(engine: Engine, doc_ids: list[str], elsewhere: bool = True) -> Unit | None:
+    """The guidance's own words that the matrix is a guide, not a tick-box: from the answer's
+    document when it says so, else (when `elsewhere`) from the current guidance."""
+    key = ("reminder", tuple(doc_ids), elsewhere)
+    return _remembered(engine, key, lambda: _reminder(engine, doc_ids, elsewhere))
+
+
+def _reminder(engine: Engine, doc_ids: list[str], elsewhere: bool) -> Unit | None:
+    found = [u for u in engine.units if u.kind == "section" and REMINDER.search(u.text)]
+    mine = [u for u in found if u.doc_id in doc_ids]
+    return min(mine or (found if elsewhere else []), key=lambda u: _order(engine, u), default=None)
+
+
+def _names_level(engine: Engine, unit: Unit, level: int, area: str | None) -> bool:
+    info = engine.document(unit.doc_id)
+    names = dict(info.area_level_names).get(area or "", info.level_names)
+    name = names[level - 1].lower() if len(names) >= level else ""
+    first_line = unit.text.split("\n", 1)[0].lower()
+    heading = unit.path[-1].lower()
+    numbered = f"{info.level_word.lower()} {level}"
+    return any(
+        text.startswith(numbered) and not text[len(numbered) : len(numbered) + 1].isdigit()
+        for text in (heading, first_line)
+    ) or bool(name and heading == name)
+
+
+def next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> Unit | None:
+    """What the document says to do at this level (in this area, where it has a part per area):
+    a passage under a heading that names the level, preferring the parts about access to services,
+    the course of action or the area's levels of need."""
+    return _remembered(engine, ("next", doc_id, level, area), lambda: _next_step(engine, doc_id, level, area))
+
+
+def _next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> Unit | None:
+    candidates = []
+    for unit in engine.units:
+        if unit.doc_id != doc_id or unit.kind != "section" or "indicators" in unit.path[0].lower():
+            continue
+        if not _names_level(engine, unit, level, area):
+            continue
+        path = " ".join(unit.path).lower()
+        in_area = bool(area) and area.lower() in path
+        if area and engine.document(doc_id).area_level_names and not in_area:
+            continue
+        action = any(words in path for words in ACTION_HEADINGS)
+        candidates.append(((not action, not in_area, unit.source.line_start), unit))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def contact(engine: Engine, area: str | None) -> tuple[Unit, str] | None:
+    """A passage naming the MASH with a phone number or email address, from guidance for the area
+    (current documents first), and that number or address; None when the guidance gives none."""
+    return _remembered(engine, ("contact", area), lambda: _contact(engine, area))
+
+
+def _contact(engine: Engine, area: str | None) -> tuple[Unit, str] | None:
+    found = [
+        u
+        for u in engine.units
+        if u.kind == "section"
+        and "MASH" in u.text
+        and (PHONE.search(u.text) or EMAIL.search(u.text))
+        and (area is None or area in engine.document(u.doc_id).areas)
+    ]
+    unit = min(found, key=lambda u: _order(engine, u), default=None)
+    if unit is None:
+        return None
+    given = PHONE.search(unit.text) or EMAIL.search(unit.text)
+    return unit, given.group(0)
+
+
+def named_area(engine: Engine, text: str) -> str | None:
+    """An area the question names ("... in Luton?")."""
+    lowered = text.lower()
+    return next((area for area in engine.areas if area.lower() in lowered), None)
+
+
+STOP_WORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "has", "have", "he", "her",
+    "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "them", "there", "they",
+    "this", "to", "was", "were", "which", "who", "will", "with", "child", "children", "young", "person",
+    "people", "carer", "carers", "parent", "parents", "family",
+})  # fmt: skip
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(words(text)) - STOP_WORDS
+
+
+def _current_cells(engine: Engine) -> list[tuple[Unit, frozenset[str]]]:
+    """The current documents' matrix cells with their content words."""
+    return _remembered(
+        engine,
+        ("cells",),
+        lambda: [
+            (u, content_words(u.text))
+            for u in engine.units
+            if u.kind == "matrix_cell" and engine.document(u.doc_id).is_current
+        ],
+    )
+
+
+def current_counterpart(engine: Engine, unit: Unit) -> Unit | None:
+    """The current guidance's closest indicator to an earlier edition's one: the matrix cell of a
+    current document for the same area sharing the most content words with it, when they share at
+    least half of them (the embedded vectors carry each document's name and headings, so they are
+    no measure of the same wording). None when there is no close one."""
+    info = engine.document(unit.doc_id)
+    if info.is_current:
+        return None
+    mine = content_words(unit.text)
+    best, best_score = None, COUNTERPART_OVERLAP
+    for other, theirs in _current_cells(engine):
+        if not set(engine.document(other.doc_id).areas) & set(info.areas) or not mine | theirs:
+            continue
+        score = len(mine & theirs) / len(mine | theirs)
+        if score >= best_score:
+            best, best_score = other, score
+    return best

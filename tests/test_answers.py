@@ -1,0 +1,163 @@
+"""The grounded answer a practitioner reads: its shape for a situation, a fact, a comparison and
+what the guidance does not cover; urgent first; the asker's area's level names; earlier editions
+said so; personal details flagged. On the real index, through the core Assistant."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import uuid
+
+import pytest
+
+from tests.conftest import REPO_ROOT, THRESHOLD, threshold_env
+
+SITUATION = "A 15-year-old keeps going missing and comes back with new phones: what level is that?"
+QUESTIONS = [
+    SITUATION,
+    "Luton MASH phone number",
+    "what is section 47?",
+    "Pan Bedfordshire vs London: missing children level 3",
+    "a child has been stabbed and is bleeding now",
+    "What does Central Bedfordshire call Level 2?",
+]
+
+
+def markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_marker_has_its_citation_and_every_citation_is_used(core, question):
+    answer = core.ask(question)
+    numbers = [c.n for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert markers(answer.answer) == set(numbers)
+    assert all(c.quote in c.text for c in answer.citations)
+
+
+def test_a_situation_gets_an_orientation_indicators_by_level_the_reminder_and_what_to_do(core):
+    answer = core.ask(SITUATION, area="Central Bedfordshire")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("What you describe matches Level ")
+    assert "Pan Bedfordshire guidance" in lines[0] and markers(lines[0])
+    cells = [c for c in answer.citations if c.kind in ("matrix_cell", "indicator")]
+    assert cells and all(f"- {c.level_label}:" in answer.answer for c in cells if f"[{c.n}] (" in answer.answer)
+    labels = {c.level_label for c in cells if c.doc_id == "pan-bedfordshire"}
+    assert labels <= {f"Level {n} — {name}" for n, name in enumerate(CENTRAL_BEDS, start=1)}
+    reminder = next(c for c in answer.citations if re.search(r"tick[- ]?box|not a checklist", c.quote, re.I))
+    assert f"[{reminder.n}]" in answer.answer
+    step = next(line for line in lines if line.startswith("What to do at Level"))
+    cited = answer.citations[max(markers(step)) - 1]
+    assert cited.kind == "section" and "Central Bedfordshire" in " ".join(cited.path)
+    assert lines[-1].startswith("This guidance supports your professional judgement")
+
+
+CENTRAL_BEDS = ["Universal Services", "Targeted Support", "Complex Needs", "Child Protection"]
+
+
+def test_asking_about_one_document_cites_nothing_from_another(core):
+    question = "The carer presents with mental ill-health which has sporadic or low level impact on the child"
+    answer = core.ask(question, doc_id="bedford-borough-2015")
+    assert {c.doc_id for c in answer.citations} == {"bedford-borough-2015"}
+
+
+def test_luton_2022_levels_are_named_as_that_strategy_names_them(core):
+    answer = core.ask("child is not attending school and the family needs a lot of support", doc_id="luton-2022")
+    labels = {c.level_label for c in answer.citations if c.level_label}
+    assert labels and labels <= {
+        "Level 1 — Universal",
+        "Level 2 — Additional",
+        "Level 3 — Intensive",
+        "Level 4 — Specialist",
+    }
+
+
+def test_a_fact_question_gets_the_key_sentences_and_no_padding(core):
+    answer = core.ask("Luton MASH phone number")
+    assert answer.answerable
+    assert "01582 547653" in answer.citations[0].quote
+    assert not answer.answer.startswith("What you describe")
+    assert "professional judgement" not in answer.answer
+    assert len(answer.citations) <= 3
+
+
+def test_a_comparison_is_side_by_side_per_document_with_edition(core):
+    answer = core.ask("Pan Bedfordshire vs London: missing children level 3")
+    assert "Pan Bedfordshire guidance (current guidance)" in answer.answer
+    assert "London continuum of need matrix (2022) (current guidance, 2022)" in answer.answer
+    assert {c.doc_id for c in answer.citations} >= {"pan-bedfordshire", "london-2022"}
+
+
+def test_an_earlier_editions_indicator_says_so_and_shows_the_current_guidance(core):
+    question = "The carer presents with mental ill-health which has sporadic or low level impact on the child"
+    answer = core.ask(question, area="Bedford Borough")
+    assert "earlier edition (July 2015)" in answer.answer
+    line = next(line for line in answer.answer.split("\n") if "Closest in the current Pan Bedfordshire" in line)
+    current = answer.citations[max(markers(line)) - 1]
+    assert current.doc_id == "pan-bedfordshire" and current.kind == "matrix_cell"
+
+
+def test_urgent_answers_begin_with_the_cited_999_instruction_and_the_areas_mash_contact(core):
+    answer = core.ask("a child has been stabbed and is bleeding now", area="Luton")
+    assert answer.urgent
+    assert answer.answer.startswith("If a child is in immediate danger, call 999")
+    assert "999" in answer.citations[0].quote
+    contact = next(line for line in answer.answer.split("\n") if line.startswith("The MASH contact for Luton"))
+    assert "01582 547653" in answer.citations[max(markers(contact)) - 1].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the phone number for the Bedford Borough MASH?",
+        "What are the safeguarding thresholds for a 78-year-old with dementia who is being financially abused?",
+    ],
+)
+def test_what_the_guidance_does_not_give_is_said_plainly(core, question):
+    answer = core.ask(question)
+    assert not answer.answerable
+    assert "does not appear to cover this question" in answer.answer
+
+
+def test_a_follow_up_asking_for_the_number_uses_the_turn_before(core):
+    answer = core.ask("what about the phone number?", history=["How do I contact the Luton MASH?"])
+    assert answer.answerable
+    assert any("01582 547653" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "flagged"),
+    [
+        ("Jayden Okonkwo-Smith keeps going missing, what level?", True),
+        ("child born 12/03/2015 keeps missing school", True),
+        ("NHS number 943 476 5919, baby not gaining weight", True),
+        ("family at 14 Park Road LU1 2AB, house is dirty", True),
+        (SITUATION, False),
+        ("What does Central Bedfordshire call Level 2?", False),
+    ],
+)
+def test_personal_details_get_a_reminder_to_deidentify(core, question, flagged):
+    answer = core.ask(question)
+    assert answer.personal_details is flagged
+    assert ("without anything that identifies" in answer.answer) is flagged
+
+
+def test_asking_writes_nothing_of_the_question_to_disk(built_index, tmp_path):
+    marker = f"Zebediah{uuid.uuid4().hex[:8]}"
+    home = tmp_path / "home"
+    home.mkdir()
+    before = {p: p.stat().st_mtime_ns for p in built_index.rglob("*")}
+    result = subprocess.run(
+        [str(THRESHOLD), "ask", f"{marker} keeps going missing", "--index", str(built_index), "--json"],
+        cwd=REPO_ROOT,
+        env=threshold_env(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache")),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert marker not in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in built_index.rglob("*")} == before
+    for path in [p for p in home.rglob("*") if p.is_file()]:
+        assert marker.encode() not in path.read_bytes(), f"{path} holds the question"
