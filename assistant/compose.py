@@ -178,12 +178,11 @@ def _level_lead(writer: _Writer, unit: Unit) -> str:
 
 def _situation(writer: _Writer) -> None:
     groups = _grouped(writer.engine, [h.unit for h in writer.request.hits if h.unit.kind in INDICATOR_KINDS])
-    main_doc = groups[0][0].doc_id
-    levels = Counter(unit.level for unit, _ in groups if unit.doc_id == main_doc)
-    main_level = max(levels, key=lambda lv: (levels[lv], -[u.level for u, _ in groups].index(lv)))
-    for unit, _ in groups:
-        writer.cite(unit)
-    writer.lines.append(_orientation(writer, groups, main_doc, main_level))
+    levels = Counter(unit.level for unit, _ in groups)
+    order = [unit.level for unit, _ in groups]
+    main_level = max(levels, key=lambda lv: (levels[lv], -order.index(lv)))
+    main_doc = next(unit.doc_id for unit, _ in groups if unit.level == main_level)
+    writer.lines.append(_orientation(writer, [unit for unit, _ in groups], main_level))
     _by_level(writer, groups)
     _reminder_and_next_step(writer, main_doc, main_level)
     writer.lines.append(JUDGEMENT)
@@ -208,17 +207,23 @@ def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[str]]]:
     return result
 
 
-def _orientation(writer: _Writer, groups, main_doc: str, main_level: int) -> str:
-    info = writer.engine.document(main_doc)
-    ours = [writer.cite(u) for u, _ in groups if u.doc_id == main_doc]
-    main = [c for c in ours if c.level == main_level]
-    label = main[0].level_label
-    text = f"What you describe matches {label} indicators in the {info.short_title} {_markers(main)}"
-    others = Counter(c.level for c in ours if c.level != main_level)
-    for level in sorted(others):
-        cited = [c for c in ours if c.level == level]
+def _orientation(writer: _Writer, units: list[Unit], main_level: int) -> str:
+    """ "What you describe matches Level 3 indicators in the Pan Bedfordshire guidance [1][2]; one
+    detail matches Level 4 in the London matrix [3]." (numbers given in ranked order)."""
+    by_level: dict[int, list[Citation]] = {}
+    for unit in units:
+        by_level.setdefault(unit.level, []).append(writer.cite(unit))
+
+    def documents(cited: list[Citation]) -> str:
+        titles = dict.fromkeys(writer.engine.document(c.doc_id).short_title for c in cited)
+        return " and the ".join(titles)
+
+    main = by_level[main_level]
+    text = f"What you describe matches {main[0].level_label} indicators in the {documents(main)} {_markers(main)}"
+    for level in sorted(lv for lv in by_level if lv != main_level):
+        cited = by_level[level]
         detail = "one detail matches" if len(cited) == 1 else f"{len(cited)} details match"
-        text += f"; {detail} {cited[0].level_label} {_markers(cited)}"
+        text += f"; {detail} {cited[0].level_label} in the {documents(cited)} {_markers(cited)}"
     return text + "."
 
 
