@@ -24,6 +24,7 @@ from assistant.engine import Engine
 from assistant.privacy import DEIDENTIFY
 from assistant.quiz.facts import same_wording, words
 from assistant.types import Citation, Hit
+from ingestion.text import sentences
 from ingestion.types import Unit
 
 JUDGEMENT = "This guidance supports your professional judgement; it does not replace it."
@@ -36,7 +37,7 @@ INDICATOR_KINDS = ("matrix_cell", "indicator")
 FACT_LINES = 3
 ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meet|meets)\b", re.IGNORECASE)
 PER_DOCUMENT = 2
-NEXT_STEP_WORDS = "practitioners should refer referral contact assessment support services family help early help"
+NEXT_STEP_WORDS = "refer referral referred contact assessment support supported plan mash"
 
 
 @dataclass
@@ -252,13 +253,37 @@ def _current_view(writer: _Writer, unit: Unit) -> str:
     return f' Closest in the current {title}: {citation.level_label}, "{citation.quote}" [{citation.n}].'
 
 
+def _what_to_do(steps: list[Unit]) -> tuple[Unit, str, bool]:
+    """The sentence under the level's heading that says most about what to do (support, referral,
+    contact, assessment), and whether any does; else the first sentence after the heading."""
+    wanted = set(NEXT_STEP_WORDS.split())
+    best = (-1, steps[0], "")
+    for unit in steps:
+        body = unit.text.split("\n", 1)[-1] if unit.text.startswith(unit.path[-1]) else unit.text
+        for sentence in sentences(body):
+            score = len(wanted & set(words(sentence)))
+            if score > best[0]:
+                best = (score, unit, sentence)
+    return best[1], best[2], best[0] > 0
+
+
 def _reminder_and_next_step(writer: _Writer, doc: str, level: int) -> None:
-    reminder = guidance.reminder(writer.engine, [doc], elsewhere=not writer.request.doc_id)
+    area = writer.engine.canonical_area(writer.request.area) if writer.request.area else None
+    reminder = guidance.reminder(writer.engine, [doc], area, elsewhere=not writer.request.doc_id)
     if reminder is not None:
         said = guidance.REMINDER.search(reminder.text).group(0)
-        writer.lines.append(f"The guidance reminds you: {writer.quote(reminder, must_contain=said)}.")
-    area = writer.engine.canonical_area(writer.request.area) if writer.request.area else None
-    step = guidance.next_step(writer.engine, doc, level, area)
-    if step is not None:
+        line = f"The guidance reminds you: {writer.quote(reminder, must_contain=said)}."
+        several = next((s for s in sentences(reminder.text) if guidance.SEVERAL.search(s)), None)
+        if several and several != writer.cite(reminder).quote:
+            line += f' It also says: "{several.lstrip("-• ")}" [{writer.cite(reminder).n}].'
+        writer.lines.append(line)
+    steps = guidance.next_step(writer.engine, doc, level, area)
+    if steps:
         label = writer.engine.document(doc).level_label(level, area)
-        writer.lines.append(f"What to do at {label}: {writer.quote(step, focus=NEXT_STEP_WORDS)}.")
+        unit, said, acts = _what_to_do(steps)
+        lead = f"What to do at {label}" if acts else f"What the guidance says of {label}"
+        writer.lines.append(f"{lead}: {writer.quote(unit, must_contain=said)}.")
+    found = guidance.contact(writer.engine, area) if area and level == 4 else None
+    if found is not None:
+        unit, given = found
+        writer.lines.append(f"The MASH contact for {area}: {writer.quote(unit, must_contain=given)}.")

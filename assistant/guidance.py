@@ -12,6 +12,7 @@ from assistant.quiz.facts import words
 from ingestion.types import Unit
 
 REMINDER = re.compile(r"tick[- ]?box|not a checklist", re.IGNORECASE)
+SEVERAL = re.compile(r"(several|a number of|multiple) (issues or needs at |)level 2", re.IGNORECASE)
 PHONE = re.compile(r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
 ACTION_HEADINGS = ("access to services", "course of action", "understanding levels", "what to do")
@@ -36,17 +37,24 @@ def _order(engine: Engine, unit: Unit) -> tuple[bool, int, int]:
     return (not info.is_current, info.precedence, unit.source.line_start)
 
 
-def reminder(engine: Engine, doc_ids: list[str], elsewhere: bool = True) -> Unit | None:
+def reminder(engine: Engine, doc_ids: list[str], area: str | None = None, elsewhere: bool = True) -> Unit | None:
     """The guidance's own words that the matrix is a guide, not a tick-box: from the answer's
-    document when it says so, else (when `elsewhere`) from the current guidance."""
-    key = ("reminder", tuple(doc_ids), elsewhere)
-    return _remembered(engine, key, lambda: _reminder(engine, doc_ids, elsewhere))
+    document when it says so (in the area's part of it, and where it also says what several
+    Level 2 indicators may mean, when it has such a part), else (when `elsewhere`) from the
+    current guidance."""
+    key = ("reminder", tuple(doc_ids), area, elsewhere)
+    return _remembered(engine, key, lambda: _reminder(engine, doc_ids, area, elsewhere))
 
 
-def _reminder(engine: Engine, doc_ids: list[str], elsewhere: bool) -> Unit | None:
+def _reminder(engine: Engine, doc_ids: list[str], area: str | None, elsewhere: bool) -> Unit | None:
     found = [u for u in engine.units if u.kind == "section" and REMINDER.search(u.text)]
-    mine = [u for u in found if u.doc_id in doc_ids]
-    return min(mine or (found if elsewhere else []), key=lambda u: _order(engine, u), default=None)
+    mine = [u for u in found if u.doc_id in doc_ids] or (found if elsewhere else [])
+
+    def rank(unit: Unit) -> tuple:
+        in_area = bool(area) and any(area.lower() in part.lower() for part in unit.path)
+        return (not in_area, not SEVERAL.search(unit.text), *_order(engine, unit))
+
+    return min(mine, key=rank, default=None)
 
 
 def _names_level(engine: Engine, unit: Unit, level: int, area: str | None) -> bool:
@@ -62,14 +70,15 @@ def _names_level(engine: Engine, unit: Unit, level: int, area: str | None) -> bo
     ) or bool(name and heading == name)
 
 
-def next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> Unit | None:
+def next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> list[Unit]:
     """What the document says to do at this level (in this area, where it has a part per area):
     a passage under a heading that names the level, preferring the parts about access to services,
-    the course of action or the area's levels of need."""
+    the course of action or the area's levels of need. Every passage under that heading, in order
+    (none when the document has no such heading)."""
     return _remembered(engine, ("next", doc_id, level, area), lambda: _next_step(engine, doc_id, level, area))
 
 
-def _next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> Unit | None:
+def _next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> list[Unit]:
     candidates = []
     for unit in engine.units:
         if unit.doc_id != doc_id or unit.kind != "section" or "indicators" in unit.path[0].lower():
@@ -82,7 +91,10 @@ def _next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> Uni
             continue
         action = any(words in path for words in ACTION_HEADINGS)
         candidates.append(((not action, not in_area, unit.source.line_start), unit))
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+    if not candidates:
+        return []
+    chosen = min(candidates, key=lambda c: c[0])[1]
+    return [unit for _, unit in sorted(candidates, key=lambda c: c[0][2]) if unit.path == chosen.path]
 
 
 def contact(engine: Engine, area: str | None) -> tuple[Unit, str] | None:

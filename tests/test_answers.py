@@ -161,3 +161,18 @@ def test_asking_writes_nothing_of_the_question_to_disk(built_index, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in built_index.rglob("*")} == before
     for path in [p for p in home.rglob("*") if p.is_file()]:
         assert marker.encode() not in path.read_bytes(), f"{path} holds the question"
+
+
+def test_a_configured_model_rephrases_and_one_that_strays_is_replaced_by_the_grounded_answer(core):
+    from dataclasses import replace
+
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    grounded = core.ask(SITUATION)
+    faithful = " ".join(f'The guidance lists "{c.quote}" [{c.n}].' for c in grounded.citations)
+    rephrased = replace(core, llm=FakeListChatModel(responses=[faithful])).ask(SITUATION)
+    assert rephrased.answered_by.startswith("llm:") and rephrased.llm_rejected is None
+    assert rephrased.citations == grounded.citations
+    strayed = replace(core, llm=FakeListChatModel(responses=["Call 0800 000 0000 now [1]."])).ask(SITUATION)
+    assert strayed.answered_by == "grounded" and strayed.llm_rejected
+    assert strayed.answer == grounded.answer
