@@ -5,16 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 Q ?= A 15-year-old keeps going missing and comes back with new phones: what level is that?
 
-.PHONY: setup ask serve test lint contract eval bench load clean
+.PHONY: setup ask serve test lint contract eval bench load lock clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	# torch first, pinned: pip takes the local CPU wheel instead of gigabytes of CUDA packages
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
 ask: $(STAMP)
@@ -43,6 +43,11 @@ bench: $(STAMP)
 
 load: $(STAMP)
 	$(BIN)/python benchmarks/load.py --clients 20 --duration 60
+
+lock: $(STAMP)
+	{ head -2 requirements.lock; $(BIN)/python -m pip freeze --exclude-editable \
+	  | grep -v -i -E '^(pip|setuptools|wheel)==' | sed -E 's/^torch==([0-9.]+)\+cpu$$/torch==\1/'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

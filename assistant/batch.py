@@ -16,15 +16,20 @@ from assistant.types import Filters
 from ingestion.errors import BadInput, ThresholdError
 
 
-def _read_lines(path: Path) -> list[str]:
+def _read_lines(path: Path) -> list[bytes]:
     try:
         data = path.read_bytes()
     except OSError as err:
         raise BadInput(f"cannot read batch file {path}: {err.strerror}") from err
+    return data.removeprefix(b"\xef\xbb\xbf").splitlines()
+
+
+def _decoded(raw: bytes) -> str:
+    """One line as text; a line that is not UTF-8 is that line's error, not the file's."""
     try:
-        return data.decode("utf-8-sig").splitlines()
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise BadInput(f"batch file {path} is not UTF-8 (bad byte at offset {err.start})") from err
+        raise BadInput(f"not UTF-8 (bad byte at column {err.start + 1})") from err
 
 
 def _answer_line(assistant, mode: str, item: dict, k: int | None, filters: Filters) -> dict:
@@ -40,12 +45,12 @@ def _answer_line(assistant, mode: str, item: dict, k: int | None, filters: Filte
 
 def run_batch(path: Path, assistant, mode: str, k: int | None = None, filters: Filters = Filters()) -> None:
     failures = 0
-    for number, line in enumerate(_read_lines(path), start=1):
-        if not line.strip():
+    for number, raw in enumerate(_read_lines(path), start=1):
+        if not raw.strip():
             continue
         item_id = None
         try:
-            item = json.loads(line)
+            item = json.loads(_decoded(raw))
             if not isinstance(item, dict):
                 raise BadInput("each line must be a JSON object")
             item_id = item.get("id")

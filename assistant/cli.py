@@ -78,7 +78,9 @@ def ingest(
     try:
         set_precision(settings.embed_precision)
         with progress_bar(err) as progress:
-            report = build_index(settings.corpus_dir, settings.index_dir, force, progress, settings.max_pdf_pages)
+            report = build_index(
+                settings.corpus_dir, settings.index_dir, force, progress, settings.max_pdf_pages, settings.chroma_url
+            )
     except ThresholdError as error:
         _fail(error)
     for reason in report.skipped:
@@ -254,26 +256,52 @@ def quiz(
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (more than one needs THRESHOLD_CHROMA_URL).")
+    ] = 1,
     index: IndexOpt = None,
 ) -> None:
     """The web app and HTTP API (building the index first if there is none)."""
-    import logging
+    import os
 
     import uvicorn
 
     from assistant.server import create_app
+    from assistant.server.app import configure_logging
 
     if not 0 <= port <= 65535:
         _fail(BadInput(f"port must be between 0 and 65535, not {port}"))
+    settings = _settings(index)
+    if workers < 1 or (workers > 1 and not settings.chroma_url):
+        _fail(BadInput(WORKERS_NEED_A_SERVER if workers > 1 else f"--workers must be at least 1, not {workers}"))
     _check_can_listen(host, port)
     try:
         assistant = _assistant(index)
         assistant.warm_up()
     except ThresholdError as error:
         _fail(error)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    configure_logging()
     err.print(f"threshold serving on http://{host}:{port}/  (API docs at /docs)", highlight=False)
-    uvicorn.run(create_app(assistant.settings, assistant), host=host, port=port, access_log=False, log_level="warning")
+    if workers == 1:
+        app_ = create_app(assistant.settings, assistant)
+        uvicorn.run(app_, host=host, port=port, access_log=False, log_level="warning")
+        return
+    os.environ["THRESHOLD_INDEX_DIR"] = str(settings.index_dir)
+    uvicorn.run(
+        "assistant.server.app:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        access_log=False,
+        log_level="warning",
+    )
+
+
+WORKERS_NEED_A_SERVER = (
+    "more than one worker needs the index in a Chroma server (Chroma's embedded store is not safe across "
+    "processes): start one with `chroma run` and set THRESHOLD_CHROMA_URL=http://host:port"
+)
 
 
 def _check_can_listen(host: str, port: int) -> None:

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     answer_k: int = 5
     abstain_below: float = 0.36
     """Top dense similarity under which the guidance is taken not to cover a question."""
+    chroma_url: str | None = None
+    """A Chroma server (http://host:port) holding the index, for more than one process; none by default."""
     max_pdf_pages: int = 1000
     embed_precision: Literal["auto", "fp32", "bf16"] = "auto"
     """auto (bfloat16 where the CPU has it), fp32 or bf16."""

@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.types import Filters
+from ingestion import remote
 from ingestion.embed import set_precision
 from ingestion.errors import BadInput, NotFound
 from ingestion.index import build_index
@@ -149,14 +150,27 @@ def _documents(build: Build) -> dict[str, DocumentInfo]:
     return documents
 
 
+def _missing(settings: Settings) -> bool:
+    if settings.chroma_url:
+        return remote.current_name(settings.chroma_url) is None
+    return current_build_folder(Path(settings.index_dir)) is None
+
+
 def open_engine(settings: Settings, build_if_missing: bool = True, progress=None) -> Engine:
     set_precision(settings.embed_precision)
     index_dir = Path(settings.index_dir)
-    if current_build_folder(index_dir) is None and build_if_missing:
-        print(f"No index yet: building it in {index_dir} from {settings.corpus_dir} ...", file=sys.stderr)
-        report = build_index(settings.corpus_dir, index_dir, progress=progress, max_pdf_pages=settings.max_pdf_pages)
+    if _missing(settings) and build_if_missing:
+        where = settings.chroma_url or index_dir
+        print(f"No index yet: building it in {where} from {settings.corpus_dir} ...", file=sys.stderr)
+        report = build_index(
+            settings.corpus_dir,
+            index_dir,
+            progress=progress,
+            max_pdf_pages=settings.max_pdf_pages,
+            chroma_url=settings.chroma_url,
+        )
         for reason in report.skipped:
             print(f"skipped {reason}", file=sys.stderr)
-    build = open_build(index_dir)
+    build = remote.open_remote(settings.chroma_url) if settings.chroma_url else open_build(index_dir)
     by_id = {u.id: i for i, u in enumerate(build.units)}
     return Engine(build, _documents(build), build.bm25, by_id, prior_weights(build.units))

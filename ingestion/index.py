@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingestion import remote
 from ingestion.embed import MODEL_NAME
 from ingestion.errors import DocumentError, IndexUnavailable
 from ingestion.load import load_corpus
@@ -48,9 +49,11 @@ def build_index(
     force: bool = False,
     progress: Progress | None = None,
     max_pdf_pages: int = 1000,
+    chroma_url: str | None = None,
 ) -> IngestReport:
     """Parse, embed and index the corpus. Unchanged documents are not parsed or embedded again;
-    when nothing changed the current index is kept as it is."""
+    when nothing changed the current index is kept as it is. With `chroma_url` the build is also
+    published to that Chroma server (see ingestion.remote), where other processes read it."""
     started = time.perf_counter()
     index_dir = Path(index_dir)
     loaded = load_corpus(Path(corpus_dir), max_pdf_pages=max_pdf_pages)
@@ -60,6 +63,8 @@ def build_index(
     if not force and previous_state and _same(previous_state, hashes):
         reports = [DocumentReport(d, v["file"], "unchanged", v["units"]) for d, v in previous_state.documents.items()]
         total = sum(r.units for r in reports)
+        if chroma_url:
+            _publish_current(index_dir, chroma_url)
         return IngestReport(str(index_dir), False, reports, skipped, total, time.perf_counter() - started)
     previous = _previous_build(index_dir) if previous_state and not force else None
     units, vectors, reports = _units_and_vectors(loaded.documents, previous, progress)
@@ -75,7 +80,16 @@ def build_index(
     index_dir.mkdir(parents=True, exist_ok=True)
     name = time.strftime("%Y%m%dT%H%M%S") + f"-{time.perf_counter_ns() % 10**6:06d}"
     write_build(index_dir, name, state, units, vectors, facets)
+    if chroma_url:
+        remote.publish(chroma_url, name, state, units, vectors, facets)
     return IngestReport(str(index_dir), True, reports, skipped, len(units), time.perf_counter() - started)
+
+
+def _publish_current(index_dir: Path, chroma_url: str) -> None:
+    """The local current build, published when the server is not on it already."""
+    build = open_build(index_dir)
+    if remote.current_name(chroma_url) != build.folder.name:
+        remote.publish(chroma_url, build.folder.name, build.state, build.units, build.vectors, build.facets)
 
 
 def _info_json(doc: Document) -> dict:

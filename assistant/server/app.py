@@ -86,6 +86,14 @@ def _swagger(app: FastAPI) -> None:
     app.mount("/docs-static", StaticFiles(directory=Path(fastapi_offline.__file__).parent / "static"), name="docs")
 
 
+def configure_logging() -> None:
+    """The access log at INFO; the HTTP clients' own request lines (Chroma's) kept out."""
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
@@ -112,3 +120,12 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         )
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes, limiter=limiter, token=token)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """For `threshold serve --workers N`: each worker process reads its settings from the
+    environment and opens the index from the Chroma server."""
+    configure_logging()
+    assistant = Assistant.open(Settings())
+    assistant.warm_up()
+    return create_app(assistant.settings, assistant)
