@@ -13,11 +13,23 @@ from ingestion.types import DocumentInfo, Indicator, MatrixRow, ParsedDocument, 
 def make_units(parsed: ParsedDocument) -> list[Unit]:
     info = parsed.document.info
     units: list[Unit] = []
+    taken: set[str] = set()
     for row in parsed.rows:
-        units.extend(_row_units(info, row))
-    units.extend(_indicator_unit(info, indicator) for indicator in parsed.indicators)
+        units.extend(_row_units(info, row, taken))
+    units.extend(_indicator_unit(info, indicator, taken) for indicator in parsed.indicators)
     units.extend(_section_units(info, parsed.sections))
     return units
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`... when an earlier table of the document already has it (two
+    tables under the same domain, or domains that read the same once made into an id)."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def _context(info: DocumentInfo, *parts: str | None) -> str:
@@ -27,10 +39,11 @@ def _context(info: DocumentInfo, *parts: str | None) -> str:
     return " — ".join([document, *(p for p in parts if p)])
 
 
-def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
+def _row_units(info: DocumentInfo, row: MatrixRow, taken: set[str]) -> list[Unit]:
     base = "/".join(
         [info.doc_id, "matrix", slug(row.domain)] + ([slug(row.subdomain)] if row.subdomain else []) + [str(row.row)]
     )
+    base = _unique(base, taken)
     path = (row.domain, row.subdomain) if row.subdomain else (row.domain,)
     context = _context(info, row.domain, row.subdomain)
     filled = [(level, cell) for level, cell in enumerate(row.cells, start=1) if cell]
@@ -66,10 +79,10 @@ def _row_units(info: DocumentInfo, row: MatrixRow) -> list[Unit]:
     return [row_unit, *cells]
 
 
-def _indicator_unit(info: DocumentInfo, indicator: Indicator) -> Unit:
+def _indicator_unit(info: DocumentInfo, indicator: Indicator, taken: set[str]) -> Unit:
     label = info.level_label(indicator.level)
     return Unit(
-        id=f"{info.doc_id}/indicator/L{indicator.level}/{slug(indicator.domain)}/{indicator.number}",
+        id=_unique(f"{info.doc_id}/indicator/L{indicator.level}/{slug(indicator.domain)}/{indicator.number}", taken),
         kind="indicator",
         doc_id=info.doc_id,
         text=indicator.text,

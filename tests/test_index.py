@@ -16,6 +16,7 @@ import pytest
 from assistant.config import Settings
 from assistant.core import Assistant
 from ingestion.index import build_index
+from ingestion.pipeline import corpus_units
 from ingestion.store import current_build_folder, open_build
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,3 +106,19 @@ def test_ingest_killed_halfway_leaves_the_previous_index_answering(small_index, 
     assert finished.returncode == 0, finished.stderr
     assert _answers(copy_index) == expected
     assert not list((copy_index / "builds").glob(".*.partial")), "partial builds of killed ingests are cleaned up"
+
+
+def test_two_tables_under_the_same_domain_in_one_document_get_distinct_ids(tmp_path):
+    """Found by fuzzing: rows are numbered per table, so a second HEALTH table repeated the first's ids."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    header = "Level 1\tLevel 2\tLevel 3\tLevel 4"
+    (corpus / "dup.txt").write_text(
+        f"HEALTH\t\t\t\n{header}\nWell.\tSome worry.\tMore worry.\tHarm.\n\n## Parents\n\nSome text about parents.\n\n"
+        f"HEALTH\t\t\t\n{header}\nFed.\tHungry.\tVery hungry.\tStarving.\n"
+    )
+    units = corpus_units(corpus)
+    ids = [u.id for u in units]
+    assert len(ids) == len(set(ids))
+    cells = [u for u in units if u.kind == "matrix_cell"]
+    assert {u.text for u in cells} >= {"Well.", "Fed.", "Harm.", "Starving."}
