@@ -1,6 +1,8 @@
 """Loaders: a file in the corpus folder becomes a Document of numbered lines with provenance.
 
-Text exports (.txt, .md) are read as they are. PDFs give their text layer page by page (pypdf).
+Text exports (.txt, .md) are read as they are. PDFs are read with their layout (pypdf, positions,
+fonts and rules) and written in the exports' dialect: headings, bullets, a line per paragraph and a
+tab-separated line per table row, each line with its page (ingestion.pdf_read, pdf_layout).
 DOCX paragraphs become lines (headings as markdown headings) and each table row one tab-separated
 line, so one parser reads every format.
 """
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from ingestion.errors import CorpusError, DocumentError
 from ingestion.manifest import MANIFEST_NAME, info_for_unlisted, read_manifest
+from ingestion.pdf_layout import pdf_dialect_lines
+from ingestion.pdf_read import read_page
 from ingestion.types import Document, DocumentInfo, Line
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -81,15 +85,16 @@ def load_document(
         raise DocumentError(name, "is empty")
     if len(data) > MAX_FILE_BYTES:
         raise DocumentError(name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    title = None
     if suffix in TEXT_SUFFIXES:
         lines = _text_lines(name, data)
     elif suffix == ".pdf":
-        lines = _pdf_lines(name, path, max_pdf_pages)
+        lines, title = _pdf_lines(name, path, max_pdf_pages)
     else:
         lines = _docx_lines(name, path)
     if not any(line.text.strip() for line in lines):
         raise DocumentError(name, "has no text")
-    info = info or info_for_unlisted(path, _first_heading(lines))
+    info = info or info_for_unlisted(path, title or _first_heading(lines))
     content_hash = hashlib.sha256(data + repr(info).encode()).hexdigest()
     source = f"{corpus_dir.resolve().name}/{name}"
     return Document(info=info, path=source, lines=tuple(lines), content_hash=content_hash)
@@ -105,7 +110,8 @@ def _text_lines(name: str, data: bytes) -> list[Line]:
     return [Line(number=i, text=t) for i, t in enumerate(text.splitlines(), start=1)]
 
 
-def _pdf_lines(name: str, path: Path, max_pages: int) -> list[Line]:
+def _pdf_lines(name: str, path: Path, max_pages: int) -> tuple[list[Line], str | None]:
+    """The PDF's text laid out in the export dialect (ingestion.pdf_layout), and its metadata title."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -116,18 +122,21 @@ def _pdf_lines(name: str, path: Path, max_pages: int) -> list[Line]:
         pages = reader.pages
         if len(pages) > max_pages:
             raise DocumentError(name, f"has {len(pages)} pages, more than the limit of {max_pages}")
-        lines: list[Line] = []
-        for page_no, page in enumerate(pages, start=1):
-            for text in (page.extract_text() or "").splitlines():
-                lines.append(Line(number=len(lines) + 1, text=text, page=page_no))
-            lines.append(Line(number=len(lines) + 1, text="", page=page_no))
+        lines = pdf_dialect_lines([read_page(page, number) for number, page in enumerate(pages, start=1)])
+        title = _pdf_title(reader)
     except DocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError) as err:
         raise DocumentError(name, f"is not a readable PDF ({type(err).__name__}: {err})") from err
     if not any(line.text.strip() for line in lines):
         raise DocumentError(name, "is a PDF with no text layer (scanned?); it needs OCR first")
-    return lines
+    return lines, title
+
+
+def _pdf_title(reader) -> str | None:
+    metadata = reader.metadata
+    title = " ".join(str(metadata.title or "").split()) if metadata else ""
+    return title[:120] or None
 
 
 def _docx_lines(name: str, path: Path) -> list[Line]:

@@ -1,14 +1,14 @@
 """Document -> sections (prose under its heading path), matrix rows and level-list indicators.
 
 One pass over the lines. Headings come from markdown (#), bold-only lines and, in documents with
-no markup at all, plain title-like lines (a table of contents, when there is one, tells top-level
-headings from the rest). A line naming a level of the document's scheme ("UNIVERSAL") starts a
-list of indicators at that level, grouped under domain headings.
+no markdown headings, plain title-like lines and bold lines alike (a table of contents, when there
+is one, tells top-level headings from the rest). A line naming a level of the document's scheme
+("UNIVERSAL") starts a list of indicators at that level, grouped under domain headings.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingestion.lines import Token, is_heading_text, is_level_header, plain_heading, tokenise
 from ingestion.tables import GenericTableDraft, MatrixDraft, single_cell
@@ -34,6 +34,7 @@ class _Walker:
         self.doc = document
         self.file = document.path
         self.tokens = [tokenise(line.number, line.text) for line in document.lines]
+        self.pages = {line.number: line.page for line in document.lines if line.page is not None}
         self.plain_headings = not any(t.kind == "heading" for t in self.tokens)
         titles = [t for t in self.tokens if t.kind == "heading" and t.level == 1]
         self.title_line = titles[0].number if len(titles) == 1 else None
@@ -72,6 +73,8 @@ class _Walker:
         elif token.kind == "heading":
             self.markdown_depth = token.level
             self._heading(token.text, token.level)
+        elif token.kind == "bold" and self.plain_headings:
+            self._plain_heading(token.text)  # no heading levels anywhere: a bold line reads as a plain heading
         elif token.kind == "bold":
             self._heading(token.text, self.markdown_depth + 1)
         elif self.plain_headings and plain_heading(token, previous):
@@ -170,7 +173,9 @@ class _Walker:
         table, self.table = self.table, None
         self.after_break = False
         if isinstance(table, MatrixDraft):
-            self.rows.extend(table.finish())
+            self.rows.extend(
+                replace(row, span=self._span(row.span.line_start, row.span.line_end)) for row in table.finish()
+            )
         elif isinstance(table, GenericTableDraft):
             if self.headings and normalise(self.headings[-1][1]) in CONTENTS_HEADINGS:
                 self.toc |= {normalise(t) for t in table.titles()}
@@ -197,8 +202,12 @@ class _Walker:
         number = 1 + sum(
             1 for x in self.indicators if x.level == self.indicator_level and x.domain == self.indicator_domain
         )
-        span = Span(self.file, token.number, token.number)
+        span = self._span(token.number, token.number)
         self.indicators.append(Indicator(self.indicator_level, self.indicator_domain, number, token.text, span))
+
+    def _span(self, start: int, end: int) -> Span:
+        """Lines start..end of the file, on the page its first line is on (PDFs; None for exports)."""
+        return Span(self.file, start, end, self.pages.get(start))
 
     def _flush_soft(self) -> None:
         for paragraph in self.buffer:
@@ -213,7 +222,7 @@ class _Walker:
             self.buffer.insert(0, Paragraph(text, number, number))
         self.heading_line = None
         for group in _passages(self.buffer):
-            span = Span(self.file, group[0].start, max(p.end for p in group))
+            span = self._span(group[0].start, max(p.end for p in group))
             self.sections.append(Section(path, tuple(p.text for p in group), span))
         self.buffer = []
 
