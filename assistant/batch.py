@@ -32,6 +32,17 @@ def _decoded(raw: bytes) -> str:
         raise BadInput(f"not UTF-8 (bad byte at column {err.start + 1})") from err
 
 
+def question_from_stdin() -> str:
+    """`threshold ask -` (or a question piped in with none given): the whole of standard input."""
+    if sys.stdin is None or sys.stdin.isatty():
+        raise BadInput("give a question, or - to read it from standard input, or --batch FILE")
+    data = sys.stdin.buffer.read()
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8").strip()
+    except UnicodeDecodeError as err:
+        raise BadInput(f"the question on standard input is not UTF-8 (bad byte at offset {err.start})") from err
+
+
 def _answer_line(assistant, mode: str, item: dict, k: int | None, filters: Filters) -> dict:
     if mode == "ask":
         history = item.get("history") or []

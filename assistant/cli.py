@@ -95,7 +95,7 @@ def ingest(
 
 @app.command()
 def ask(
-    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    question: Annotated[str | None, typer.Argument(help="The question (- or none: read standard input).")] = None,
     history: Annotated[
         list[str] | None, typer.Option("--history", help="An earlier turn of the conversation (repeatable).")
     ] = None,
@@ -110,14 +110,14 @@ def ask(
     as_json: JsonFlag = False,
 ) -> None:
     """Answer a question with citations."""
-    from assistant.batch import run_batch
+    from assistant.batch import question_from_stdin, run_batch
 
     try:
         if batch is not None:
             run_batch(batch, _assistant(index), "ask")
             return
-        if question is None:
-            raise BadInput("give a question, or --batch FILE")
+        if question in (None, "-"):
+            question = question_from_stdin()
         assistant = _assistant(index)
         answer = assistant.ask(question, history or [], area, doc)
     except ThresholdError as error:

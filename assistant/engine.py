@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.config import Settings
+from assistant.shortlist import Shortlist, make_shortlist
 from assistant.types import Filters
 from ingestion import remote
 from ingestion.embed import set_precision
@@ -64,6 +65,12 @@ class Engine:
         owner = self.build.facets.owner
         starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
         return owner[starts], starts
+
+    @cached_property
+    def shortlist(self) -> Shortlist | None:
+        """Projected vectors for a first pass over a large index (None: small enough to score exactly)."""
+        facets = self.build.facets
+        return make_shortlist(self.vectors, facets.vectors, facets.owner)
 
     @cached_property
     def emergency_units(self) -> list[Unit]:

@@ -45,11 +45,11 @@ _URL = re.compile(
 _PHONE = re.compile(r"(?:\+44\s?(?:\(0\)\s?)?|\b0)\d{2,4}[\s-]?\d{3,4}(?:[\s-]?\d{3,4})?\b|\b(?:999|112|111|101)\b")
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules|directions|"
-    r"everything|above|previous|prior)\b|"
+    r"everything|above|previous|prior|(?:threshold\s+)?guidance)\b|"
     r"\b(?:new|updated|real|hidden)\s+instructions?\b|\bsystem\s+prompt\b|"
     r"\byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+)?(?:ai|assistant|chatbot|language\s+model|llm)\b|"
     r"\bas\s+an\s+(?:ai|assistant|language\s+model)\b|"
-    r"\b(?:tell|instruct|ask|advise)\s+the\s+(?:user|reader|asker)\b|"
+    r"\b(?:tell|instruct|ask|advise)\s+(?:the\s+)?(?:users?|readers?|askers?|practitioners?|professionals?)\s+(?:to|that)\b|"
     r"\b(?:assistant|chatgpt|llm|ai\s+model|language\s+model)s?\s*(?:must|should|shall|will)\b|"
     r"^\s*(?:system|assistant)\s*:|</?\s*(?:system|instructions?|assistant)\s*>",
     re.I | re.M,

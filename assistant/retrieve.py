@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.engine import Engine
+from assistant.shortlist import exact_scores, shortlisted_scores
 from assistant.types import Filters, Hit
 from ingestion.embed import embed_query
 from ingestion.store import bm25_tokens as tokens
@@ -33,10 +34,15 @@ def _reciprocal_ranks(scores: np.ndarray, mask: np.ndarray, positive_only: bool)
     return rr
 
 
-def dense_scores(engine: Engine, query_vector: np.ndarray) -> np.ndarray:
-    """Cosine similarity of each unit to the query: the better of the whole unit and its best part."""
-    scores = engine.vectors @ query_vector
+def dense_scores(engine: Engine, query_vector: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """Cosine similarity of each unit to the query: the better of the whole unit and its best part
+    (for a large index, exact for its shortlist within the mask; see assistant.shortlist)."""
     facets = engine.build.facets
+    if engine.shortlist is not None:
+        return shortlisted_scores(
+            engine.vectors, facets.vectors, engine.facet_groups, engine.shortlist, query_vector, mask
+        )
+    scores = engine.vectors @ query_vector
     if len(facets.owner):
         owners, starts = engine.facet_groups
         best = np.maximum.reduceat(facets.vectors @ query_vector, starts)
@@ -71,7 +77,8 @@ def search(
     mask = engine.mask(filters)
     if not mask.any():
         return []
-    dense = dense_scores(engine, embed_query(query) if query_vector is None else query_vector)
+    vector = embed_query(query) if query_vector is None else query_vector
+    dense = dense_scores(engine, vector, mask)
     lexical = bm25_scores(engine, query)
     fused = DENSE_WEIGHT * _reciprocal_ranks(dense, mask, False) + BM25_WEIGHT * _reciprocal_ranks(lexical, mask, True)
     if engine.prior is not None:
@@ -80,6 +87,19 @@ def search(
         fused = fused * np.where(engine.doc_mask(boost), NAMED_DOC_BOOST, 1.0)
     for level in levels:
         fused = fused * np.where(engine.about_level(level), NAMED_LEVEL_BOOST, 1.0)
-    fused[~mask] = -1.0
-    top = np.argsort(-fused, kind="stable")[: min(k, int(mask.sum()))]
+    top = _best(fused, mask, k)
+    if engine.shortlist is not None:  # a hit from BM25 alone may be outside the shortlist
+        facets = engine.build.facets
+        dense[top] = exact_scores(engine.vectors, facets.vectors, engine.shortlist, top, vector)
     return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]
+
+
+def _best(fused: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+    """The k best masked units, best first, ties in unit order; the same as a stable sort of every
+    unit, but sorting only those the fusion scored (a few hundred, whatever the index's size)."""
+    scored = np.flatnonzero(mask & (fused > 0))
+    order = scored[np.argsort(-fused[scored], kind="stable")][:k]
+    if len(order) < k:
+        rest = np.flatnonzero(mask & ~(fused > 0))
+        order = np.r_[order, rest[np.argsort(-fused[rest], kind="stable")][: k - len(order)]]
+    return order

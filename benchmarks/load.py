@@ -1,26 +1,27 @@
 """A bounded load test of the HTTP API: N concurrent clients asking practitioner questions for a fixed
 time; latency percentiles, errors, the server's RSS, and a baseline of the same questions through the
 core Assistant in this process, single-threaded. Starts its own `threshold serve` (rate limit off) on
-a free loopback port unless --url is given. Exit status 1 when any request failed.
+a free loopback port unless --url is given. With --levels, each number of clients runs in turn against
+the same server (one row each), and its RSS is sampled every 5 s across all of them. Exit status 1
+when any request failed.
 
-Usage: .venv/bin/python benchmarks/load.py [--url URL] [--clients 20] [--duration 60] [--mix ask|search|mixed]
+Usage: .venv/bin/python benchmarks/load.py [--url URL] [--clients 20 | --levels 20,50,100] [--duration 60]
+       [--requests N] [--mix ask|search|mixed]
 """
 
 import argparse
 import asyncio
+import contextlib
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from _server import REPO, Memory, cpu_seconds, percentile, start_server
 
-REPO = Path(__file__).resolve().parents[1]
-THRESHOLD = str(Path(sys.executable).parent / "threshold")
 QUESTIONS = [
     "15 year old going missing coming back with new phones",
     "MASH phone number Luton",
@@ -43,44 +44,16 @@ QUESTIONS = [
     "teenager says he wants to kill himself",
     "difference between the London and Pan Bedfordshire levels",
 ]
-
-
-def start_server(index: Path | None, log) -> tuple[str, subprocess.Popen]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = [THRESHOLD, "serve", "--port", str(port), *(["--index", str(index)] if index else [])]
-    env = {**os.environ, "THRESHOLD_RATE_LIMIT_PER_MINUTE": "0"}
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 300
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return url, process
-        except httpx.TransportError:
-            time.sleep(0.3)
-    process.kill()
-    sys.exit(f"threshold serve did not start; see {log.name}")
-
-
-def rss_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status")
-    lines = status.read_text().splitlines() if status.exists() else []
-    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith("VmRSS:")), 0.0)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+SAMPLE_EVERY = 5.0
 
 
 def use_ask(mix: str, count: int) -> bool:
     return mix == "ask" or (mix == "mixed" and count % 2 == 0)
 
 
-async def one_client(http: httpx.AsyncClient, number: int, mix: str, until: float, out: list) -> None:
+async def one_client(http: httpx.AsyncClient, number: int, mix: str, stop, out: list, memory: Memory) -> None:
     count = number
-    while time.monotonic() < until:
+    while not stop():
         question = QUESTIONS[count % len(QUESTIONS)]
         started = time.perf_counter()
         try:
@@ -91,16 +64,69 @@ async def one_client(http: httpx.AsyncClient, number: int, mix: str, until: floa
         except httpx.HTTPError as error:
             status = type(error).__name__
         out.append(((time.perf_counter() - started) * 1000, status))
+        memory.count()
         count += 1
 
 
-async def load(url: str, clients: int, duration: float, mix: str) -> tuple[list, float]:
+async def one_level(url: str, clients: int, duration: float, limit: int | None, mix: str, memory: Memory):
+    """Every client asks in a loop until the duration has passed (or, with --requests, until that
+    many requests have been sent at this level)."""
     out: list[tuple[float, int | str]] = []
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
+    sent = [0]
+
+    def stop() -> bool:
+        if limit is not None:
+            sent[0] += 1
+            return sent[0] > limit
+        return time.monotonic() >= until
+
+    async with contextlib.AsyncExitStack() as stack:
+        # a client of its own per user, as browsers would be (one shared pool of N connections costs
+        # the load generator O(N) per request, and it shares the CPU with the server)
+        https = [await stack.enter_async_context(httpx.AsyncClient(base_url=url, timeout=60)) for _ in range(clients)]
         started = time.monotonic()
-        await asyncio.gather(*(one_client(http, n, mix, started + duration, out) for n in range(clients)))
+        until = started + duration
+        await asyncio.gather(*(one_client(https[n], n, mix, stop, out, memory) for n in range(clients)))
         return out, time.monotonic() - started
+
+
+async def run(url: str, levels: list[int], duration: float, limit: int | None, mix: str, memory: Memory):
+    sampler = asyncio.create_task(memory.sample_every(SAMPLE_EVERY)) if memory.pid else None
+    rows = []
+    try:
+        for clients in levels:
+            before, cpu = len(memory.samples), (cpu_seconds(memory.pid), cpu_seconds(None))
+            results, elapsed = await one_level(url, clients, duration, limit, mix, memory)
+            cpu = [100 * (cpu_seconds(pid) - then) / elapsed for pid, then in zip((memory.pid, None), cpu, strict=True)]
+            level_max = max([mb for _, mb in memory.samples[before:]] + [memory.sample()]) if memory.pid else None
+            rows.append(row(mix, clients, results, elapsed, level_max) | cpu_columns(cpu, memory.pid))
+    finally:
+        if sampler:
+            sampler.cancel()
+            memory.sample()
+    return rows
+
+
+def row(mix: str, clients: int, results: list, elapsed: float, rss_max: float | None) -> dict:
+    latencies = [ms for ms, _ in results]
+    errors = [str(status) for _, status in results if status != 200]
+    return {
+        "mix": mix,
+        "clients": clients,
+        "requests": len(results),
+        "req/s": f"{len(results) / elapsed:.1f}",
+        **{f"p{q} ms": f"{percentile(latencies, q / 100):.1f}" for q in (50, 95, 99)},
+        "errors": len(errors),
+        "RSS max MB": f"{rss_max:.0f}" if rss_max is not None else "n/a",
+        "_errors": errors,
+        "_p50": percentile(latencies, 0.5),
+    }
+
+
+def cpu_columns(cpu: list[float], pid: int | None) -> dict:
+    """CPU used during the level, in % of one core: the server's, and this load generator's (both
+    share the machine's cores)."""
+    return {"server CPU%": f"{cpu[0]:.0f}" if pid else "n/a", "loadgen CPU%": f"{cpu[1]:.0f}"}
 
 
 def baseline(index: Path | None, mix: str) -> float:
@@ -123,42 +149,39 @@ def baseline(index: Path | None, mix: str) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="A running server (default: start one).")
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--duration", type=float, default=60.0, help="Seconds.")
+    parser.add_argument("--clients", type=int, default=20, help="Concurrent clients (one level).")
+    parser.add_argument("--levels", help="Comma-separated numbers of clients, run in turn, e.g. 20,50,100.")
+    parser.add_argument("--duration", type=float, default=60.0, help="Seconds per level.")
+    parser.add_argument("--requests", type=int, help="Requests per level (instead of --duration).")
     parser.add_argument("--mix", choices=["ask", "search", "mixed"], default="ask")
     parser.add_argument("--index", type=Path, help="Index folder (for the server it starts and the baseline).")
     args = parser.parse_args()
+    levels = [int(n) for n in args.levels.split(",")] if args.levels else [args.clients]
     url, process = (args.url.rstrip("/") if args.url else None), None
     with tempfile.NamedTemporaryFile("w", prefix="threshold-load-", suffix=".log", delete=False) as log:
         if url is None:
             url, process = start_server(args.index, log)
-        rss_start = rss_mb(process.pid) if process else 0.0
+        memory = Memory(process.pid if process else None)
+        memory.sample()
         try:
-            results, elapsed = asyncio.run(load(url, args.clients, args.duration, args.mix))
-            rss_end = rss_mb(process.pid) if process else 0.0
+            rows = asyncio.run(run(url, levels, args.duration, args.requests, args.mix, memory))
         finally:
             if process:
                 process.terminate()
                 process.wait(timeout=30)
-    latencies = [ms for ms, _ in results]
-    errors = sorted(str(status) for _, status in results if status != 200)
-    row = {
-        "mix": args.mix,
-        "clients": args.clients,
-        "requests": len(results),
-        "req/s": f"{len(results) / elapsed:.1f}",
-        **{f"p{q} ms": f"{percentile(latencies, q / 100):.1f}" for q in (50, 95, 99)},
-        "errors": len(errors),
-        "server RSS": f"{rss_start:.0f} -> {rss_end:.0f} MB" if process else "n/a (--url)",
-    }
-    print("  ".join(f"{name:>9}" for name in row) + "\n" + "  ".join(f"{value!s:>9}" for value in row.values()))
+    names = [name for name in rows[0] if not name.startswith("_")]
+    print("  ".join(f"{name:>10}" for name in names))
+    for values in rows:
+        print("  ".join(f"{values[name]!s:>10}" for name in names))
+    print(memory.summary())
+    errors = sorted({error for values in rows for error in values["_errors"]})
     if errors:
-        print(f"errors: {', '.join(sorted(set(errors)))}" + (f" (server log: {log.name})" if process else ""))
+        print(f"errors: {', '.join(errors)}" + (f" (server log: {log.name})" if process else ""))
     if not errors or not process:
         os.unlink(log.name)
     core_p50 = baseline(args.index, args.mix)
-    ratio = percentile(latencies, 0.5) / core_p50
-    print(f"baseline (core Assistant in-process, single-threaded): p50 {core_p50:.1f} ms; HTTP p50 is {ratio:.1f}x")
+    ratios = ", ".join(f"{values['_p50'] / core_p50:.1f}x at {values['clients']} clients" for values in rows)
+    print(f"baseline (core Assistant in-process, single-threaded): p50 {core_p50:.1f} ms; HTTP p50 is {ratios}")
     return 1 if errors else 0
 
 

@@ -23,6 +23,7 @@ from ingestion.types import Unit
 
 POINTER = "threshold_current"
 STEP = 1000
+PAGE = 5000
 
 
 def client(url: str):
@@ -98,12 +99,18 @@ def _drop_old(chroma, keep: set[str | None]) -> None:
 
 
 def _all(collection, count: int) -> dict:
-    """Every record, in the order the ids number them."""
-    found = collection.get(include=["embeddings", "metadatas"], limit=max(count, 1))
-    order = np.argsort([int(i) for i in found["ids"]])
+    """Every record, in the order the ids number them, fetched a page at a time (one request for a
+    large index would be hundreds of megabytes of JSON)."""
+    ids, embeddings, metadatas = [], [], []
+    for start in range(0, count, PAGE):
+        found = collection.get(include=["embeddings", "metadatas"], limit=PAGE, offset=start)
+        ids += [int(i) for i in found["ids"]]
+        embeddings += list(found["embeddings"])
+        metadatas += found["metadatas"]
+    order = np.argsort(ids)
     return {
-        "embeddings": np.asarray(found["embeddings"], dtype=np.float32)[order] if count else np.zeros((0, 384)),
-        "metadatas": [found["metadatas"][i] for i in order],
+        "embeddings": np.asarray(embeddings, dtype=np.float32)[order] if ids else np.zeros((0, 384), np.float32),
+        "metadatas": [metadatas[i] for i in order],
     }
 
 

@@ -68,6 +68,16 @@ def test_a_twenty_thousand_character_question_is_refused_and_the_index_still_ans
     assert run(built_index, "ask", "missing child", "--json").returncode == 0
 
 
+def test_a_question_on_stdin_is_answered_and_one_that_is_not_utf8_is_refused_in_one_line(built_index):
+    good = run(built_index, "ask", "-", "--json", stdin=b"teenager keeps going missing")
+    assert good.returncode == 0 and json.loads(good.stdout)["citations"]
+    bad = run(built_index, "ask", "-", "--json", stdin=b"child missing \xff\xfe from home")
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr and not bad.stdout
+    assert bad.stderr.decode().strip().splitlines() == [
+        "error: the question on standard input is not UTF-8 (bad byte at offset 14)"
+    ]
+
+
 def test_a_batch_line_that_is_not_utf8_is_reported_by_number_and_the_others_answered(built_index, tmp_path):
     batch = tmp_path / "questions.jsonl"
     batch.write_bytes(
