@@ -20,7 +20,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Answers about children's safeguarding threshold guidance, cited to the matrix row.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line, however narrow the terminal
 out = Console()
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]

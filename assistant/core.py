@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, replace
@@ -38,11 +39,17 @@ def _must(hit: Hit) -> str:
     return "999" if hit.why == "emergency" else ""
 
 
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+"""HTML tags (and whole scripts and styles), as text pasted from a web page or a case system
+brings them: they are not what is asked and only dilute the search. "age < 5" is left alone."""
+
+
 def clean_question(text: object, settings: Settings, what: str = "question") -> str:
     """A usable question, or BadInput saying what is wrong with it."""
     if not isinstance(text, str):
         raise BadInput(f"the {what} must be text")
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" else ch for ch in text)
+    text = _MARKUP.sub(" ", text)
     text = " ".join(text.split())
     if not text:
         raise BadInput(f"the {what} is empty")

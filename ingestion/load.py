@@ -10,6 +10,7 @@ line, so one parser reads every format.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, replace
@@ -115,6 +116,12 @@ def _pdf_lines(name: str, path: Path, max_pages: int) -> tuple[list[Line], str |
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it tolerates or trips on ("EOF marker not found"); the reader gets one line
+    # from us instead: the document skipped, and why.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    with path.open("rb") as handle:
+        if b"%PDF-" not in handle.read(1024):
+            raise DocumentError(name, "is not a PDF (it has no %PDF header: another kind of file, renamed?)")
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:

@@ -49,6 +49,34 @@ def test_odd_but_valid_questions_are_answered_over_http(make_client, question):
     assert body["citations"] and "<script>" not in body["answer"]
 
 
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "<script>alert('x')</script>teenager keeps going missing",
+        "<p>teenager <b>keeps</b> going missing</p><!-- from the case system -->",
+        '<div class="note"><img src=x onerror="alert(1)">teenager keeps going missing</div>',
+    ],
+)
+def test_a_question_pasted_with_markup_is_answered_as_the_words_without_it(make_client, pasted):
+    client = make_client()
+    plain = client.post("/api/ask", json={"question": "teenager keeps going missing"}).json()
+    marked = client.post("/api/ask", json={"question": pasted}).json()
+    assert marked["answerable"] and marked["citations"] == plain["citations"]
+
+
+def test_a_comparison_sign_is_not_taken_for_markup(core):
+    from assistant.core import clean_question
+
+    assert clean_question("child aged < 5 and sibling > 10", core.settings) == "child aged < 5 and sibling > 10"
+
+
+def test_a_request_body_that_is_not_utf8_gets_a_json_error_saying_so(make_client):
+    response = make_client().post(
+        "/api/ask", content=b'{"question": "child \xff missing"}', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400 and "UTF-8" in response.json()["detail"]
+
+
 def test_odd_questions_through_the_cli_are_answered_and_leave_the_index_unchanged(built_index):
     before = snapshot(built_index)
     for question in ODD_BUT_VALID[:-1]:
@@ -99,6 +127,22 @@ def corpus(tmp_path) -> Path:
     folder.mkdir()
     (folder / "guide.md").write_text("# Neglect guide\n\nA child who is often hungry at school may need early help.\n")
     return folder
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"%PDF-1.4\n" + bytes(range(256)) * 8, "is not a readable PDF"),
+        (bytes(range(255, -1, -1)) * 8, "is not a PDF (it has no %PDF header"),
+    ],
+    ids=["broken-pdf", "not-a-pdf"],
+)
+def test_a_broken_pdf_is_skipped_with_one_line_and_no_library_chatter(corpus, tmp_path, content, reason):
+    (corpus / "broken.pdf").write_bytes(content)
+    result = run(tmp_path / "index", "ingest", "--corpus", str(corpus))
+    assert result.returncode == 0, result.stderr.decode()
+    said = [line for line in result.stderr.decode().splitlines() if line.strip()]
+    assert len(said) == 1 and said[0].startswith(f"skipped broken.pdf: {reason}"), said
 
 
 def test_a_pdf_over_the_page_limit_is_skipped_with_the_limit_named(corpus):

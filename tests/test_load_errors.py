@@ -97,7 +97,7 @@ BAD_FILES = [
     ("blank.txt", lambda p: p.write_text(" \n\t\n   \n"), ["empty"]),
     ("latin1.txt", lambda p: p.write_bytes("Caf\u00e9 guidance\n".encode("latin-1")), ["not UTF-8"]),
     ("nul.txt", lambda p: p.write_bytes(b"# Guide\n\nText\x00with a NUL byte.\n"), ["NUL"]),
-    ("random.pdf", lambda p: p.write_bytes(os.urandom(4096)), ["not a readable PDF"]),
+    ("random.pdf", lambda p: p.write_bytes(os.urandom(4096)), ["not a PDF", "%PDF header"]),
     ("truncated.pdf", lambda p: p.write_bytes(TEXT_PDF[:200]), ["not a readable PDF"]),
     ("encrypted.pdf", write_encrypted_pdf, ["encrypted"]),
     ("scanned.pdf", write_blank_pdf, ["no text layer"]),

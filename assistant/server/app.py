@@ -60,6 +60,8 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> JSONResponse:
         detail = error.detail if isinstance(error.detail, str) else "the request could not be handled"
+        if error.status_code == 400 and detail == "There was an error parsing the body":
+            detail = "the request body could not be read as JSON (is it UTF-8?)"
         if error.status_code == 404 and detail == "Not Found":
             detail = f"there is nothing at {request.url.path}"
         if error.status_code == 405:
