@@ -267,7 +267,7 @@ def serve(
     import uvicorn
 
     from assistant.server import create_app
-    from assistant.server.app import configure_logging
+    from assistant.server.app import configure_server_process
 
     if not 0 <= port <= 65535:
         _fail(BadInput(f"port must be between 0 and 65535, not {port}"))
@@ -280,7 +280,7 @@ def serve(
         assistant.warm_up()
     except ThresholdError as error:
         _fail(error)
-    configure_logging()
+    configure_server_process()
     err.print(f"threshold serving on http://{host}:{port}/  (API docs at /docs)", highlight=False)
     if workers == 1:
         app_ = create_app(assistant.settings, assistant)

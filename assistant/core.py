@@ -40,8 +40,6 @@ def _must(hit: Hit) -> str:
 
 
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|</?[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
-"""HTML tags (and whole scripts and styles), as text pasted from a web page or a case system
-brings them: they are not what is asked and only dilute the search. "age < 5" is left alone."""
 
 
 def clean_question(text: object, settings: Settings, what: str = "question") -> str:
@@ -49,13 +47,19 @@ def clean_question(text: object, settings: Settings, what: str = "question") -> 
     if not isinstance(text, str):
         raise BadInput(f"the {what} must be text")
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t" else ch for ch in text)
-    text = _MARKUP.sub(" ", text)
     text = " ".join(text.split())
     if not text:
         raise BadInput(f"the {what} is empty")
     if len(text) > settings.max_question_chars:
         raise BadInput(f"the {what} is {len(text)} characters long; the limit is {settings.max_question_chars}")
     return text
+
+
+def words_of(question: str) -> str:
+    """The question without HTML tags (and whole scripts and styles), as text pasted from a web
+    page or a case system brings them: they are not what is asked and only dilute the search
+    ("age < 5" is left alone). The answer still echoes the question as it was asked."""
+    return " ".join(_MARKUP.sub(" ", question).split()) or question
 
 
 def retrieval_query(question: str, history: list[str]) -> str:
@@ -116,7 +120,8 @@ class Assistant:
         return emergency + [h for h in hits if h.unit.id not in chosen]
 
     def search(self, query: str, k: int | None = None, filters: Filters = Filters()) -> SearchResponse:
-        query = clean_question(query, self.settings, "query")
+        asked = clean_question(query, self.settings, "query")
+        query = words_of(asked)
         k = self.settings.search_k if k is None else k
         if not 1 <= k <= 100:
             raise BadInput(f"k must be between 1 and 100, not {k}")
@@ -136,14 +141,15 @@ class Assistant:
             )
             for i, hit in enumerate(hits, start=1)
         ]
-        return SearchResponse(query=query, results=results)
+        return SearchResponse(query=asked, results=results)
 
     def ask(
         self, question: str, history: list[str] | None = None, area: str | None = None, doc_id: str | None = None
     ) -> Answer:
         started = time.perf_counter()
-        question = clean_question(question, self.settings)
-        turns = [clean_question(turn, self.settings, "history turn") for turn in (history or [])][
+        asked = clean_question(question, self.settings)
+        question = words_of(asked)
+        turns = [words_of(clean_question(turn, self.settings, "history turn")) for turn in (history or [])][
             -self.settings.max_history_turns :
         ]
         filters = Filters(doc_id=doc_id, area=area)
@@ -169,7 +175,7 @@ class Assistant:
         composition = compose(self.engine, request)
         done = time.perf_counter()
         grounded = Answer(
-            question=question,
+            question=asked,
             answer=composition.text,
             answerable=answerable,
             urgent=urgent,

@@ -645,3 +645,16 @@ def test_rate_limiter_keeps_clients_apart():
 def test_rate_limiter_zero_is_unlimited():
     limiter = RateLimiter(per_minute=0, burst=1)
     assert all(refused_for(limiter, "a", 0.0) is None for _ in range(1000))
+
+
+async def _thread_tokens() -> int:
+    import anyio.to_thread
+
+    return int(anyio.to_thread.current_default_thread_limiter().total_tokens)
+
+
+@pytest.mark.parametrize("threads", [1, 3, 16])
+def test_the_server_works_on_at_most_server_threads_requests_at_once(make_client, threads):
+    with make_client(server_threads=threads) as client:
+        assert client.portal.call(_thread_tokens) == threads
+        assert client.post("/api/ask", json={"question": "teenager keeps going missing"}).status_code == 200

@@ -4,8 +4,11 @@ Errors a user can cause come back as JSON 4xx with a one-sentence `detail`, neve
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -88,17 +91,31 @@ def _swagger(app: FastAPI) -> None:
     app.mount("/docs-static", StaticFiles(directory=Path(fastapi_offline.__file__).parent / "static"), name="docs")
 
 
-def configure_logging() -> None:
-    """The access log at INFO; the HTTP clients' own request lines (Chroma's) kept out."""
+def configure_server_process() -> None:
+    """A serving process: the access log at INFO, the HTTP clients' own request lines (Chroma's)
+    kept out, and each question embedded on one thread (`server_threads` of them run at once)."""
     import logging
+
+    from ingestion.embed import one_thread_per_query
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    one_thread_per_query()
+
+
+def _lifespan(settings: Settings):
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.server_threads
+        yield
+
+    return lifespan
 
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
+        lifespan=_lifespan(settings),
         title="threshold",
         summary="Answers about children's safeguarding threshold guidance, cited to the matrix row.",
         docs_url=None,
@@ -127,7 +144,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 def app_from_environment() -> FastAPI:
     """For `threshold serve --workers N`: each worker process reads its settings from the
     environment and opens the index from the Chroma server."""
-    configure_logging()
+    configure_server_process()
     assistant = Assistant.open(Settings())
     assistant.warm_up()
     return create_app(assistant.settings, assistant)
