@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 
 from assistant.browse import DocumentSummary, Outline, UnitView, list_documents, outline, unit_view
 from assistant.citations import make_citation
+from assistant.compose import INDICATOR_KINDS, compose
 from assistant.compose import Request as ComposeRequest
-from assistant.compose import compose
 from assistant.config import Settings
 from assistant.coverage import covered
 from assistant.engine import Engine, open_engine
@@ -171,6 +171,7 @@ class Assistant:
             comparison=self._compares(question),
             personal_details=has_personal_details(question),
             doc_id=doc_id,
+            indicators=[h for h in hits if h.unit.kind in INDICATOR_KINDS][: self.settings.answer_k],
         )
         composition = compose(self.engine, request)
         done = time.perf_counter()

@@ -1,9 +1,12 @@
 """Does the guidance answer this question at all? Similarity cannot tell: "the MASH phone number for
 Central Bedfordshire" is close to passages about the MASH whether or not one gives that number.
-So besides a floor on similarity, two checks on what kind of answer is asked for:
+So besides a floor on similarity, checks on what kind of answer is asked for:
 
 - a contact (a phone number, email address) needs a passage giving one, in a sentence about what
   was asked for, from guidance for the area the question names;
+- an amount (how much, how many, a dose, a deadline, a minimum age, a grade) needs a passage
+  giving a number in a sentence about two of the things asked about (a number is common, so one
+  shared word is too weak a sign);
 - an adult (a stated age over 25) is outside children's threshold guidance.
 (Tried and dropped: treating a capitalised word the guidance never uses as a sign of another
 subject. Practitioners' shorthand - GP, HV, PND, CCE, "Beds" - is full of them: false abstention
@@ -26,11 +29,24 @@ ASKS_PHONE = re.compile(
 )
 ASKS_EMAIL = re.compile(r"\b(e-?mail|email address)\b", re.IGNORECASE)
 AGE = re.compile(r"\b(\d{2,3})[- ]?(year|yr)s?[- ]?old\b|\baged (\d{2,3})\b", re.IGNORECASE)
+ASKS_AMOUNT = re.compile(
+    r"\bhow (much|many)\b|\b(dose|dosage)\b|\bwhat (amount|percentage|proportion|grade|rating)\b"
+    r"|\b(minimum|maximum|legal) age\b|\bdeadlines?\b|\bper (week|month|year)\b",
+    re.IGNORECASE,
+)
+AMOUNT = re.compile(
+    r"\d|£|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|hundred|half|once|twice)\b",
+    re.IGNORECASE,
+)
 ADULT_FROM = 26
 _GENERIC = {
     "number", "phone", "telephone", "call", "email", "contact", "details", "what", "the", "for", "and",
     "how", "does", "who", "where", "when", "which", "can", "level", "is", "are", "do", "to", "of", "in",
     "a", "an", "my", "i", "me", "we", "our", "their", "there", "this", "that", "out", "hours", "about",
+    "much", "many", "dose", "dosage", "amount", "minimum", "maximum", "legal", "age", "deadline", "per",
+    "week", "weekly", "month", "year", "years", "old", "grade", "rating", "get", "got", "last", "they", "were",
+    "was", "been",
 }  # fmt: skip
 
 
@@ -43,17 +59,21 @@ def _pieces(text: str) -> list[str]:
     return [p.strip() for s in sentences(text) for line in s.split("\n") for p in line.split("•") if p.strip()]
 
 
-def gives_contact(engine: Engine, question: str, hits: list[Hit], area: str | None, pattern: re.Pattern) -> bool:
-    """A phone number (or email address) given next to what the question asks for (in its sentence
-    or the one before), in guidance for the area the question names."""
+def gives_asked(
+    engine: Engine, question: str, hits: list[Hit], area: str | None, pattern: re.Pattern, need: int = 1
+) -> bool:
+    """What the pattern finds (a phone number, an email address, a number) given next to `need` of
+    the words the question asks about (in its sentence or the one before), in guidance for the area
+    it names."""
     wanted = _key_terms(question, engine)
+    need = min(need, len(wanted)) or 1
     for hit in hits:
         if area and area not in engine.document(hit.unit.doc_id).areas:
             continue
         pieces = _pieces(hit.unit.text)
         for i, piece in enumerate(pieces):
             window = " ".join(pieces[max(0, i - 1) : i + 1])
-            if pattern.search(piece) and wanted & _key_terms(window, engine):
+            if pattern.search(piece) and len(wanted & _key_terms(window, engine)) >= need:
                 return True
     return False
 
@@ -73,6 +93,6 @@ def covered(engine: Engine, question: str, hits: list[Hit], area: str | None, fl
     if best < floor or about_an_adult(question):
         return False
     return not any(
-        asks.search(question) and not gives_contact(engine, context, hits, area, gives)
-        for asks, gives in ((ASKS_PHONE, PHONE), (ASKS_EMAIL, EMAIL))
+        asks.search(question) and not gives_asked(engine, context, hits, area, gives, need)
+        for asks, gives, need in ((ASKS_PHONE, PHONE, 1), (ASKS_EMAIL, EMAIL, 1), (ASKS_AMOUNT, AMOUNT, 2))
     )

@@ -20,7 +20,7 @@ from ingestion.embed import set_precision
 from ingestion.errors import BadInput, NotFound
 from ingestion.index import build_index
 from ingestion.parse import CONTENTS_HEADINGS
-from ingestion.store import Build, current_build_folder, open_build
+from ingestion.store import FORMAT, Build, current_build_folder, open_build
 from ingestion.types import KINDS, DocumentInfo, Unit
 
 NAVIGATION_WEIGHT = 0.3
@@ -163,21 +163,34 @@ def _missing(settings: Settings) -> bool:
     return current_build_folder(Path(settings.index_dir)) is None
 
 
+def _build(settings: Settings, why: str, progress) -> None:
+    where = settings.chroma_url or settings.index_dir
+    print(f"{why}: building it in {where} from {settings.corpus_dir} ...", file=sys.stderr)
+    report = build_index(
+        settings.corpus_dir,
+        Path(settings.index_dir),
+        progress=progress,
+        max_pdf_pages=settings.max_pdf_pages,
+        chroma_url=settings.chroma_url,
+    )
+    for reason in report.skipped:
+        print(f"skipped {reason}", file=sys.stderr)
+
+
+def _open_build(settings: Settings) -> Build:
+    return remote.open_remote(settings.chroma_url) if settings.chroma_url else open_build(Path(settings.index_dir))
+
+
 def open_engine(settings: Settings, build_if_missing: bool = True, progress=None) -> Engine:
+    """The engine over the current build; with build_if_missing, an index that is missing, or that
+    an older version wrote (its search terms or units may differ from this version's), is built
+    first."""
     set_precision(settings.embed_precision)
-    index_dir = Path(settings.index_dir)
     if _missing(settings) and build_if_missing:
-        where = settings.chroma_url or index_dir
-        print(f"No index yet: building it in {where} from {settings.corpus_dir} ...", file=sys.stderr)
-        report = build_index(
-            settings.corpus_dir,
-            index_dir,
-            progress=progress,
-            max_pdf_pages=settings.max_pdf_pages,
-            chroma_url=settings.chroma_url,
-        )
-        for reason in report.skipped:
-            print(f"skipped {reason}", file=sys.stderr)
-    build = remote.open_remote(settings.chroma_url) if settings.chroma_url else open_build(index_dir)
+        _build(settings, "No index yet", progress)
+    build = _open_build(settings)
+    if build.state.format != FORMAT and build_if_missing:
+        _build(settings, "The index was written by another version of threshold", progress)
+        build = _open_build(settings)
     by_id = {u.id: i for i, u in enumerate(build.units)}
     return Engine(build, _documents(build), build.bm25, by_id, prior_weights(build.units))

@@ -9,11 +9,11 @@ from assistant.engine import Engine
 from assistant.shortlist import exact_scores, shortlisted_scores
 from assistant.types import Filters, Hit
 from ingestion.embed import embed_query
-from ingestion.store import bm25_tokens as tokens
+from ingestion.store import search_terms
 
 RRF_K = 60
 DENSE_WEIGHT = 1.0
-BM25_WEIGHT = 0.3
+BM25_WEIGHT = 0.5
 
 
 DEPTH = 200
@@ -51,7 +51,7 @@ def dense_scores(engine: Engine, query_vector: np.ndarray, mask: np.ndarray | No
 
 
 def bm25_scores(engine: Engine, query: str) -> np.ndarray:
-    words = [w for w in tokens(query) if w in engine.bm25.vocab_dict]
+    words = [w for w in search_terms(query) if w in engine.bm25.vocab_dict]
     if not words:
         return np.zeros(len(engine.units), dtype=np.float32)
     return np.asarray(engine.bm25.get_scores(words), dtype=np.float32)
@@ -87,11 +87,33 @@ def search(
         fused = fused * np.where(engine.doc_mask(boost), NAMED_DOC_BOOST, 1.0)
     for level in levels:
         fused = fused * np.where(engine.about_level(level), NAMED_LEVEL_BOOST, 1.0)
-    top = _best(fused, mask, k)
+    top = _spread(engine, _best(fused, mask, PER_ROW_DEPTH * k), k)
     if engine.shortlist is not None:  # a hit from BM25 alone may be outside the shortlist
         facets = engine.build.facets
         dense[top] = exact_scores(engine.vectors, facets.vectors, engine.shortlist, top, vector)
     return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]
+
+
+PER_ROW = 2
+"""At most this many units of one matrix row (the row and its cells) before other rows' units: the
+four cells of one row are four readings of one topic, and a question may be about another."""
+PER_ROW_DEPTH = 3
+"""How far down the fused ranking the spread looks for other rows' units."""
+
+
+def _row_key(unit) -> str:
+    return unit.id.rpartition("/L")[0] if unit.kind == "matrix_cell" else unit.id
+
+
+def _spread(engine: Engine, order: np.ndarray, k: int) -> np.ndarray:
+    """The k best of `order`, a row's units past its first PER_ROW moved after the other rows'."""
+    counts: dict[str, int] = {}
+    first, later = [], []
+    for i in order:
+        key = _row_key(engine.units[i])
+        counts[key] = counts.get(key, 0) + 1
+        (first if counts[key] <= PER_ROW else later).append(i)
+    return np.array((first + later)[:k], dtype=np.int64)
 
 
 def _best(fused: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,7 @@ VECTORS = "vectors.npy"
 FACETS = "facets.npz"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 11
+FORMAT = 12
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
@@ -151,12 +152,12 @@ def lexical_text(unit: Unit) -> str:
 
 
 def build_bm25(units: list[Unit]):
-    """A BM25 index (bm25s) over each unit's `lexical_text`, tokenised by `bm25_tokens`."""
+    """A BM25 index (bm25s) over each unit's `lexical_text`, as `search_terms`."""
     import bm25s
 
     retriever = bm25s.BM25()
     corpus = bm25s.tokenize(
-        [" ".join(bm25_tokens(lexical_text(u))) for u in units], stopwords=None, show_progress=False
+        [" ".join(search_terms(lexical_text(u))) for u in units], stopwords=None, show_progress=False
     )
     retriever.index(corpus, show_progress=False)
     return retriever
@@ -180,6 +181,24 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 def bm25_tokens(text: str) -> list[str]:
     """Lower-case words and numbers, common function words left out (for BM25 and quote picking)."""
     return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def search_terms(text: str) -> list[str]:
+    """What BM25 indexes and looks up: `bm25_tokens` stemmed (Porter2), so a practitioner's
+    "bruising", "drinks" or "injuries" finds the guidance's "bruise", "drinking" and "injury"."""
+    return [_stem(word) for word in bm25_tokens(text)]
 
 
 def chroma_metadata(unit: Unit) -> dict:

@@ -112,12 +112,20 @@ def test_urgent_answers_begin_with_the_cited_999_instruction_and_the_areas_mash_
     [
         "What is the phone number for the Bedford Borough MASH?",
         "What are the safeguarding thresholds for a 78-year-old with dementia who is being financially abused?",
+        "How much is the weekly allowance for a special guardian in Luton?",
+        "What is the maximum dose of paracetamol for a 4 year old?",
     ],
 )
 def test_what_the_guidance_does_not_give_is_said_plainly(core, question):
     answer = core.ask(question)
     assert not answer.answerable
     assert "does not appear to cover this question" in answer.answer
+
+
+def test_an_amount_the_guidance_gives_is_answered_with_it(core):
+    answer = core.ask("How many working days can a single assessment be extended to in Luton?")
+    assert answer.answerable
+    assert any("45 working days" in c.text for c in answer.citations)
 
 
 def test_a_follow_up_asking_for_the_number_uses_the_turn_before(core):

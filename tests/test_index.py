@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -15,9 +16,10 @@ import pytest
 
 from assistant.config import Settings
 from assistant.core import Assistant
+from assistant.engine import open_engine
 from ingestion.index import build_index
 from ingestion.pipeline import corpus_units
-from ingestion.store import current_build_folder, open_build
+from ingestion.store import FORMAT, STATE, current_build_folder, open_build
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = ["london-2022.txt", "luton-2022.txt"]
@@ -122,3 +124,19 @@ def test_two_tables_under_the_same_domain_in_one_document_get_distinct_ids(tmp_p
     assert len(ids) == len(set(ids))
     cells = [u for u in units if u.kind == "matrix_cell"]
     assert {u.text for u in cells} >= {"Well.", "Fed.", "Harm.", "Starving."}
+
+
+def test_an_index_another_version_wrote_is_built_again_before_it_is_searched(small_index, tmp_path):
+    corpus, index, _ = small_index
+    old = tmp_path / "old-index"
+    shutil.copytree(index, old)
+    state_file = current_build_folder(old) / STATE
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    state["format"] = FORMAT - 1
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+
+    engine = open_engine(Settings(index_dir=old, corpus_dir=corpus))
+
+    assert engine.build.state.format == FORMAT
+    assert {u.doc_id for u in engine.units} == {"london-2022", "luton-2022"}
+    assert open_build(old).state.format == FORMAT

@@ -1,5 +1,7 @@
 """Retrieval on the real index: filters, question understanding, urgent questions, LangChain."""
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -7,11 +9,14 @@ import pytest
 from assistant.config import Settings
 from assistant.core import Assistant
 from assistant.lexicon import guidance_terms
+from assistant.lexicon_entries import PAIRS
 from assistant.query import expand_acronyms, interleave, is_comparison, named_documents, named_levels
+from assistant.retrieve import PER_ROW, bm25_scores
 from assistant.retriever import ThresholdRetriever
 from assistant.types import Filters
 from assistant.urgent import is_urgent
 from ingestion.errors import BadInput
+from ingestion.store import search_terms
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -61,6 +66,38 @@ def test_question_understanding():
     assert "section 47" in expand_acronyms("s47 criteria")
     assert "immunisations" in " ".join(guidance_terms("baby hasn't had any jabs"))
     assert is_comparison("how does Luton compare with Bedford?") and not is_comparison("what level is this?")
+
+
+@pytest.mark.parametrize(
+    ("asked", "guidance"),
+    [("bruises", "bruising"), ("drinks", "drinking"), ("immunised", "immunisations"), ("injuries", "injury")],
+)
+def test_search_terms_meet_other_forms_of_the_same_word(asked, guidance):
+    assert search_terms(asked) == search_terms(guidance)
+
+
+def test_a_word_in_another_form_still_finds_the_passages_using_it(assistant):
+    units = assistant.engine.units
+    lexical = bm25_scores(assistant.engine, "bruises")
+    other_form = [u for u in units if "bruising" in u.text.lower() and "bruises" not in u.text.lower()]
+    assert other_form and all(lexical[assistant.engine.by_id[u.id]] > 0 for u in other_form)
+
+
+@pytest.mark.parametrize("query", ["baby has bruising nobody can explain", "child missing from home overnight"])
+def test_no_matrix_row_takes_more_than_two_of_the_first_places(assistant, query):
+    results = assistant.search(query, 10).results
+    rows = Counter(r.id.rpartition("/L")[0] if r.kind == "matrix_cell" else r.id for r in results)
+    assert max(rows.values()) <= PER_ROW
+
+
+def test_every_lexicon_entry_compiles_adds_words_the_guidance_uses_and_names_no_level():
+    corpus_words = set(re.findall(r"[a-z]+", " ".join(p.read_text().lower() for p in (REPO / "corpus").glob("*.txt"))))
+    for pattern, terms in PAIRS:
+        re.compile(pattern)
+        assert pattern == pattern.lower(), pattern
+        words = re.findall(r"[a-z]+", terms.lower())
+        assert not {w for w in words if len(w) > 3} - corpus_words, (pattern, terms)
+        assert not {"level", "tier", "universal", "targeted", "specialist"} & set(words), (pattern, terms)
 
 
 def test_named_documents_and_levels(assistant):
