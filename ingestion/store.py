@@ -28,7 +28,7 @@ VECTORS = "vectors.npy"
 FACETS = "facets.npz"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 12
+FORMAT = 13
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
@@ -195,10 +195,17 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+AGE_WORDS = frozenset({"year", "old", "yr", "yrs", "yo", "month", "week", "day", "age", "aged"})
+"""Stems every stated age carries ("15-year-old", "aged 3 months"): left to the dense search, which
+reads an age by its meaning; as words they made "a 15-year-old who goes missing" match "a child
+over 13 years old" before anything about going missing."""
+
+
 def search_terms(text: str) -> list[str]:
     """What BM25 indexes and looks up: `bm25_tokens` stemmed (Porter2), so a practitioner's
-    "bruising", "drinks" or "injuries" finds the guidance's "bruise", "drinking" and "injury"."""
-    return [_stem(word) for word in bm25_tokens(text)]
+    "bruising", "drinks" or "injuries" finds the guidance's "bruise", "drinking" and "injury";
+    without the words of an age."""
+    return [stem for stem in map(_stem, bm25_tokens(text)) if stem not in AGE_WORDS]
 
 
 def chroma_metadata(unit: Unit) -> dict:

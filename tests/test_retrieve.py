@@ -76,6 +76,10 @@ def test_search_terms_meet_other_forms_of_the_same_word(asked, guidance):
     assert search_terms(asked) == search_terms(guidance)
 
 
+def test_the_words_of_a_stated_age_are_not_search_terms():
+    assert search_terms("a 15-year-old, aged 3 months, 2 yrs old") == ["15", "3", "2"]
+
+
 def test_a_word_in_another_form_still_finds_the_passages_using_it(assistant):
     units = assistant.engine.units
     lexical = bm25_scores(assistant.engine, "bruises")
