@@ -108,7 +108,14 @@ class Assistant:
         vector = embed_query(topic.query)
         return [
             search(
-                self.engine, topic.query, replace(filters, doc_id=doc), PER_DOCUMENT, frozenset(), topic.levels, vector
+                self.engine,
+                topic.query,
+                replace(filters, doc_id=doc),
+                PER_DOCUMENT,
+                frozenset(),
+                topic.levels,
+                vector,
+                level_cells=True,
             )
             for doc in sorted(understood.docs)
         ]

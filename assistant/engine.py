@@ -127,6 +127,15 @@ class Engine:
             self.masks[key] = np.array([u.kind == "section" and _names_level(u, level, self) for u in self.units])
         return self.masks[key]
 
+    def at_level(self, level: int) -> np.ndarray:
+        """Indicators (matrix cells, listed indicators) at the level."""
+        key = ("at-level", level)
+        if key not in self.masks:
+            self.masks[key] = np.array(
+                [u.kind in ("matrix_cell", "indicator") and u.level == level for u in self.units]
+            )
+        return self.masks[key]
+
     def _mask(self, filters: Filters) -> np.ndarray:
         docs = set(self.documents)
         if filters.doc_id:

@@ -71,8 +71,12 @@ def search(
     boost: frozenset[str] = frozenset(),
     levels: frozenset[int] = frozenset(),
     query_vector: np.ndarray | None = None,
+    level_cells: bool = False,
 ) -> list[Hit]:
-    """The k best units for the query, best first."""
+    """The k best units for the query, best first. With level_cells, the indicators at a level the
+    question names are boosted as the passages about it are (for a comparison of that level across
+    documents; not otherwise, where naming a level ("is this level 2?") must not tilt the answer
+    towards it)."""
     engine.check(filters)
     mask = engine.mask(filters)
     if not mask.any():
@@ -86,7 +90,8 @@ def search(
     if boost:
         fused = fused * np.where(engine.doc_mask(boost), NAMED_DOC_BOOST, 1.0)
     for level in levels:
-        fused = fused * np.where(engine.about_level(level), NAMED_LEVEL_BOOST, 1.0)
+        about = engine.about_level(level) | (engine.at_level(level) if level_cells else False)
+        fused = fused * np.where(about, NAMED_LEVEL_BOOST, 1.0)
     top = _spread(engine, _best(fused, mask, PER_ROW_DEPTH * k), k)
     if engine.shortlist is not None:  # a hit from BM25 alone may be outside the shortlist
         facets = engine.build.facets

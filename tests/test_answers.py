@@ -206,3 +206,25 @@ def test_a_configured_model_rephrases_and_one_that_strays_is_replaced_by_the_gro
     strayed = replace(core, llm=FakeListChatModel(responses=["Call 0800 000 0000 now [1]."])).ask(SITUATION)
     assert strayed.answered_by == "grounded" and strayed.llm_rejected
     assert strayed.answer == grounded.answer
+
+
+LONDON_PAN = {"london-2022", "pan-bedfordshire"}
+
+
+@pytest.mark.parametrize(
+    ("question", "level", "documents"),
+    [
+        ("London vs Pan Bedfordshire: a child missing from home at level 2", 2, LONDON_PAN),
+        ("How do the London and Pan Bedfordshire matrices word level 4 for domestic abuse?", 4, LONDON_PAN),
+        ("Pan Bedfordshire vs London: self-harm at level 3", 3, LONDON_PAN),
+        (
+            "How does the Tiers 1-4 matrix describe level 2 substance misuse compared with Pan Bedfordshire?",
+            2,
+            {"tiers-1-4-matrix", "pan-bedfordshire"},
+        ),
+    ],
+)
+def test_a_comparison_naming_a_level_cites_each_documents_indicators_at_that_level(core, question, level, documents):
+    answer = core.ask(question)
+    at_level = {c.doc_id for c in answer.citations if c.kind == "matrix_cell" and c.level == level}
+    assert at_level == documents
