@@ -54,14 +54,9 @@ class Request:
     personal_details: bool = False
     doc_id: str | None = None
     """Only this document was asked about: nothing is cited from another (but the 999 instruction)."""
-    indicators: list[Hit] | None = None
+    indicators: list[Hit] = field(default_factory=list)
     """The best indicators among all the candidates (as many as `hits` holds), for a situation: a
     passage ranked among the first hits does not take an indicator's place in its answer."""
-
-    def situation_indicators(self) -> list[Hit]:
-        if self.indicators is not None:
-            return self.indicators
-        return [h for h in self.hits if h.unit.kind in INDICATOR_KINDS]
 
 
 @dataclass
@@ -186,7 +181,7 @@ def _level_lead(writer: _Writer, unit: Unit) -> str:
 
 
 def _situation(writer: _Writer) -> None:
-    groups = _grouped(writer.engine, [h.unit for h in writer.request.situation_indicators()])
+    groups = _grouped(writer.engine, [h.unit for h in writer.request.indicators])
     levels = Counter(unit.level for unit, _ in groups)
     order = [unit.level for unit, _ in groups]
     main_level = max(levels, key=lambda lv: (levels[lv], -order.index(lv)))
