@@ -155,13 +155,16 @@ def _fact(writer: _Writer) -> None:
 
 
 def _comparison(writer: _Writer) -> None:
-    by_doc: dict[str, list[Unit]] = {}
+    """Side by side per document (per area, for a document with a part of its own for each)."""
+    engine = writer.engine
+    by_part: dict[tuple[str, str | None], list[Unit]] = {}
     for hit in writer.request.hits:
-        by_doc.setdefault(hit.unit.doc_id, []).append(hit.unit)
-    order = sorted(by_doc, key=lambda d: writer.engine.document(d).precedence)
-    for doc in order:
-        writer.lines.append(f"{writer.engine.document(doc).short_title} ({edition(writer.engine.document(doc))}):")
-        for unit in by_doc[doc][:PER_DOCUMENT]:
+        by_part.setdefault((hit.unit.doc_id, engine.part_of(hit.unit)), []).append(hit.unit)
+    order = sorted(by_part, key=lambda key: (engine.document(key[0]).precedence, key[1] or ""))
+    for doc, part in order:
+        info = engine.document(doc)
+        writer.lines.append(f"{info.short_title}{f', {part}' if part else ''} ({edition(info)}):")
+        for unit in by_part[(doc, part)][:PER_DOCUMENT]:
             writer.lines.append(f"- {_level_lead(writer, unit)}{writer.quote(unit, with_document=False)}.")
     writer.lines.append(JUDGEMENT)
 

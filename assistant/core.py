@@ -14,10 +14,10 @@ from assistant.compose import Request as ComposeRequest
 from assistant.config import Settings
 from assistant.coverage import covered
 from assistant.engine import Engine, open_engine
-from assistant.guidance import named_area
+from assistant.guidance import named_area, named_areas
 from assistant.llm import chat_model, maybe_rephrase
 from assistant.privacy import has_personal_details
-from assistant.query import interleave, is_comparison, understand, without_document_names
+from assistant.query import about_level_itself, interleave, is_comparison, understand, without_document_names
 from assistant.quiz.build import make_quiz
 from assistant.quiz.export import FORMATS, unfit
 from assistant.quiz.model import Quiz, QuizRequest
@@ -102,23 +102,28 @@ class Assistant:
         return hits[:k]
 
     def _per_document(self, query: str, understood, filters: Filters) -> list[list[Hit]]:
-        """For a comparison: the best units of each document it names, searched for what it asks
+        """For a comparison: the best units of each document it names (of each area's own part,
+        for a document covering several areas the question names), searched for what it asks
         about (the documents' names taken out)."""
-        topic = understand(without_document_names(query, self.engine.documents), self.engine.documents)
+        asked = without_document_names(query, self.engine.documents)
+        topic = understand(asked, self.engine.documents)
         vector = embed_query(topic.query)
+        cells = not about_level_itself(asked, topic.levels)
         return [
-            search(
-                self.engine,
-                topic.query,
-                replace(filters, doc_id=doc),
-                PER_DOCUMENT,
-                frozenset(),
-                topic.levels,
-                vector,
-                level_cells=True,
-            )
-            for doc in sorted(understood.docs)
+            search(self.engine, topic.query, scope, PER_DOCUMENT, frozenset(), topic.levels, vector, level_cells=cells)
+            for scope in self._scopes(query, understood.docs, filters)
         ]
+
+    def _scopes(self, query: str, docs: frozenset[str], filters: Filters) -> list[Filters]:
+        areas = named_areas(self.engine, query)
+        scopes = []
+        for doc in sorted(docs):
+            own = [a for a in areas if a in self.engine.document(doc).areas] if not filters.area else []
+            if len(self.engine.document(doc).areas) > 1 and len(own) > 1:
+                scopes += [replace(filters, doc_id=doc, area=area) for area in own]
+            else:
+                scopes.append(replace(filters, doc_id=doc))
+        return scopes
 
     def _emergency_first(self, hits: list[Hit]) -> list[Hit]:
         top = max((h.score for h in hits), default=1.0)
@@ -165,7 +170,7 @@ class Assistant:
         candidates = self.retrieve(retrieval_query(question, turns), filters, self.settings.answer_k * 4, urgent)
         emergency = [h.unit for h in candidates if h.why == "emergency"]
         hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS and h.unit not in emergency]
-        named = self.engine.canonical_area(area) if area else named_area(self.engine, " ".join([*turns, question]))
+        named = self.engine.canonical_area(area) if area else self._named_area(question, turns)
         context = retrieval_query(question, turns)
         answerable = covered(self.engine, question, hits, named, self.settings.abstain_below, context)
         retrieved = time.perf_counter()
@@ -197,6 +202,14 @@ class Assistant:
         )
         titles = {doc: info.short_title or info.title for doc, info in self.engine.documents.items()}
         return maybe_rephrase(self.llm, question, grounded, titles)
+
+    def _named_area(self, question: str, turns: list[str]) -> str | None:
+        """The area the question names, else the one the latest earlier turn named."""
+        for text in [question, *reversed(turns)]:
+            found = named_area(self.engine, text)
+            if found:
+                return found
+        return None
 
     def _compares(self, question: str) -> bool:
         understood = understand(question, self.engine.documents)

@@ -4,10 +4,12 @@ So besides a floor on similarity, checks on what kind of answer is asked for:
 
 - a contact (a phone number, email address) needs a passage giving one, in a sentence about what
   was asked for, from guidance for the area the question names;
-- an amount (how much, how many, a dose, a deadline, a minimum age, a grade) needs a passage
-  giving a number in a sentence about two of the things asked about (a number is common, so one
-  shared word is too weak a sign);
-- an adult (a stated age over 25) is outside children's threshold guidance.
+- an amount (how much, how many, a dose, a minimum age, a grade) needs a passage giving a number
+  in a sentence about two of the things asked about (a number is common, so one shared word is too
+  weak a sign); money (a fee, a cost, pay) needs a sum or "free"; a time (how long, how often, a
+  deadline, opening hours) needs a length of time or a frequency, not just any number;
+- an adult (a stated age over 25) is outside children's threshold guidance;
+- another place's guidance, a statistic, another service's process (assistant.scope).
 (Tried and dropped: treating a capitalised word the guidance never uses as a sign of another
 subject. Practitioners' shorthand - GP, HV, PND, CCE, "Beds" - is full of them: false abstention
 rose from 0.02 to 0.15 on the dev questions while no unanswerable question was caught by it.)
@@ -19,6 +21,7 @@ import re
 
 from assistant.engine import Engine
 from assistant.guidance import EMAIL, PHONE
+from assistant.scope import outside
 from assistant.types import Hit
 from ingestion.text import sentences
 
@@ -31,12 +34,23 @@ ASKS_EMAIL = re.compile(r"\b(e-?mail|email address)\b", re.IGNORECASE)
 AGE = re.compile(r"\b(\d{2,3})[- ]?(year|yr)s?[- ]?old\b|\baged (\d{2,3})\b", re.IGNORECASE)
 ASKS_AMOUNT = re.compile(
     r"\bhow (much|many)\b|\b(dose|dosage)\b|\bwhat (amount|percentage|proportion|grade|rating)\b"
-    r"|\b(minimum|maximum|legal) age\b|\bdeadlines?\b|\bper (week|month|year)\b",
+    r"|\b(minimum|maximum|legal) age\b|\bper (week|month|year)\b",
     re.IGNORECASE,
 )
 AMOUNT = re.compile(
     r"\d|£|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|hundred|half|once|twice)\b",
+    re.IGNORECASE,
+)
+ASKS_MONEY = re.compile(
+    r"\b(fees?|costs?|salary|salaries|paid|penalty|fined)\b|\b(a|any|no) charge\b|\bcharged? for\b", re.IGNORECASE
+)
+MONEY = re.compile(r"£|\bfree\b|\bno charge\b|\bpounds?\b|\bunpaid\b", re.IGNORECASE)
+ASKS_TIME = re.compile(r"\bhow (long|often|soon)\b|\bdeadlines?\b|\btimescales?\b|\bopening (hours|times)\b", re.I)
+TIME = re.compile(
+    r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+    r"[- ](working |calendar |school )?(minutes?|hours?|days?|weeks?|months?|years?)\b"
+    r"|\b(daily|weekly|fortnightly|monthly|annually|yearly|immediately|same day)\b|\b\d{1,2}(:\d\d)? ?(am|pm)\b",
     re.IGNORECASE,
 )
 ADULT_FROM = 26
@@ -90,9 +104,15 @@ def covered(engine: Engine, question: str, hits: list[Hit], area: str | None, fl
     if not hits:
         return False
     best = max(h.dense for h in hits)
-    if best < floor or about_an_adult(question):
+    if best < floor or about_an_adult(question) or outside(question, hits):
         return False
     return not any(
         asks.search(question) and not gives_asked(engine, context, hits, area, gives, need)
-        for asks, gives, need in ((ASKS_PHONE, PHONE, 1), (ASKS_EMAIL, EMAIL, 1), (ASKS_AMOUNT, AMOUNT, 2))
+        for asks, gives, need in (
+            (ASKS_PHONE, PHONE, 1),
+            (ASKS_EMAIL, EMAIL, 1),
+            (ASKS_AMOUNT, AMOUNT, 2),
+            (ASKS_MONEY, MONEY, 1),
+            (ASKS_TIME, TIME, 2),
+        )
     )

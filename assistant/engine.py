@@ -136,16 +136,26 @@ class Engine:
             )
         return self.masks[key]
 
+    def part_of(self, unit: Unit) -> str | None:
+        """The area whose own part of a document covering several areas holds the unit (its top
+        heading names the area: "Luton Council - Understanding Levels of Need"), else None."""
+        areas = self.documents[unit.doc_id].areas
+        if len(areas) < 2 or not unit.path:
+            return None
+        top = unit.path[0].lower()
+        return next((a for a in areas if top.startswith(a.lower())), None)
+
     def _mask(self, filters: Filters) -> np.ndarray:
         docs = set(self.documents)
         if filters.doc_id:
             docs = {filters.doc_id}
-        if filters.area:
-            area = self.canonical_area(filters.area)
+        area = self.canonical_area(filters.area) if filters.area else None
+        if area:
             docs = {d for d in docs if area in self.documents[d].areas}
         return np.array(
             [
                 u.doc_id in docs
+                and (area is None or self.part_of(u) in (None, area))
                 and (filters.level is None or u.level == filters.level)
                 and (filters.kind is None or u.kind == filters.kind)
                 for u in self.units

@@ -121,8 +121,14 @@ def _contact(engine: Engine, area: str | None) -> tuple[Unit, str] | None:
 
 def named_area(engine: Engine, text: str) -> str | None:
     """An area the question names ("... in Luton?")."""
-    lowered = text.lower()
-    return next((area for area in engine.areas if area.lower() in lowered), None)
+    return next(iter(named_areas(engine, text)), None)
+
+
+def named_areas(engine: Engine, text: str) -> list[str]:
+    """Every area the text names, in the order named ("Central Beds" is Central Bedfordshire)."""
+    lowered = re.sub(r"\bbeds\b", "bedfordshire", text.lower())
+    found = [(lowered.find(area.lower()), area) for area in engine.areas if area.lower() in lowered]
+    return [area for _, area in sorted(found)]
 
 
 STOP_WORDS = frozenset({

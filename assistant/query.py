@@ -79,6 +79,24 @@ _LEVEL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _LEVEL_WORD = re.compile(r"\b(?:level|tier)\s+(one|two|three|four)\b", re.IGNORECASE)
 
 
+_ABOUT_WORDS = frozenset({
+    "what", "which", "how", "does", "do", "did", "is", "are", "was", "were", "the", "a", "an", "and", "or",
+    "that", "this", "it", "its", "from", "with", "to", "of", "in", "at", "for", "call", "calls", "called",
+    "name", "names", "named", "describe", "describes", "described", "define", "defines", "defined", "definition",
+    "mean", "means", "meaning", "say", "says", "said", "differ", "differs", "difference", "different", "compare",
+    "compared", "same", "each", "both", "between", "level", "levels", "tier", "tiers", "s",
+})  # fmt: skip
+
+
+def about_level_itself(topic: str, levels: frozenset[int]) -> bool:
+    """A question that names a level and asks nothing else ("what does X call level 2", "how does
+    X describe level 3"): about the level's name and description, not the indicators at it."""
+    if not levels:
+        return False
+    rest = _LEVEL_WORD.sub(" ", _LEVEL.sub(" ", topic))
+    return not [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in _ABOUT_WORDS]
+
+
 def named_levels(question: str, documents: dict[str, DocumentInfo]) -> frozenset[int]:
     found = {int(n) for n in _LEVEL.findall(question)}
     found |= {_LEVEL_WORDS[w.lower()] for w in _LEVEL_WORD.findall(question)}
@@ -155,7 +173,7 @@ def without_document_names(question: str, documents: dict[str, DocumentInfo]) ->
     matrix", "the current Pan Bedfordshire guidance", "2015"), so that what it asks about drives
     the search within each document."""
     names = {a for info in documents.values() for a in (*info.aliases, *info.areas, info.short_title.split(" (")[0])}
-    text = question
+    text = re.sub(r"\bbeds\b", "Bedfordshire", question, flags=re.IGNORECASE)
     for name in sorted(names, key=len, reverse=True):
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     text = re.sub(

@@ -1,0 +1,63 @@
+"""What the guidance does not answer however close its passages look (assistant.scope and the
+amount checks of assistant.coverage), asked through the real core on the real index; and the same
+forms of question that the guidance does answer, which must still be answered.
+
+The questions are not from the eval set: the unanswerable ones name places, services and laws the
+corpus never covers; the answerable ones were written from the corpus, each with its quote checked.
+"""
+
+import pytest
+
+from assistant.compose import NOT_COVERED
+
+NOT_ANSWERED = [
+    "What level of need is a child at risk of FGM in Hertfordshire?",  # another council
+    "whats the MASH number for milton keynes",
+    "Does the Welsh national framework have four levels of need?",  # another nation
+    "how many children were referred to Luton MASH last year",  # a statistic
+    "How many social workers does Bedford Borough employ?",
+    "What did the inspectors rate Luton's early help services at the last Ofsted visit?",  # a rating
+    "How do I apply for a passport for a child in foster care?",  # another service's process
+    "How can a family claim universal credit for a teenager who has moved in?",
+    "Is it illegal to leave a 10 year old home alone?",  # the law, where the guidance is silent
+    "Is there a fee for an early help assessment?",  # money
+    "How long does an enhanced DBS check take?",  # a time the guidance does not give
+]
+
+STILL_ANSWERED = [
+    "How long after the strategy meeting is an ICPC usually held in Luton?",
+    "complex case - how many working days can a single assessment be extended to?",
+    "How often must the council visit a privately fostered child?",
+    "How many girls in the UK are thought to be at high risk of FGM each year?",
+    "is it illegal for a UK resident to help arrange FGM abroad?",
+    "How do I refer a family to the Luton Family Partnership Service?",
+    "How do I request a consultation with a social worker in Luton if I'm not sure whether to refer?",
+    "What are levels 2 and 3 called in Central Bedfordshire?",
+    "luton mash phone no?",
+]
+
+
+@pytest.mark.parametrize("question", NOT_ANSWERED)
+def test_a_question_outside_the_guidance_is_not_answered(core, question):
+    answer = core.ask(question)
+    assert not answer.answerable
+    assert answer.answer.startswith(NOT_COVERED)
+
+
+@pytest.mark.parametrize("question", STILL_ANSWERED)
+def test_the_same_forms_of_question_the_guidance_answers_are_answered(core, question):
+    answer = core.ask(question)
+    assert answer.answerable, answer.answer
+    assert answer.citations
+
+
+def test_a_place_the_passages_mention_is_not_a_reason_to_abstain(core):
+    """Luton's FGM passage gives the reporting duty of professionals "in England and Wales"."""
+    answer = core.ask("Who has to report FGM to the police in England and Wales?")
+    assert answer.answerable
+    assert any("Wales" in c.text for c in answer.citations)
+
+
+def test_a_vignette_saying_the_child_is_fine_is_not_a_money_question(core):
+    answer = core.ask("15yo charged with robbery, says he's fine and it's his choice. What level?")
+    assert answer.answerable
