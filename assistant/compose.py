@@ -195,9 +195,9 @@ def _situation(writer: _Writer) -> None:
     writer.lines.append(JUDGEMENT)
 
 
-def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[str]]]:
+def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
     """Near-identical indicators from several documents shown once, the current document's first,
-    with the other documents that agree."""
+    with the other documents' indicators that agree (one per document)."""
     groups: list[list[Unit]] = []
     for unit in units:
         tokens = words(unit.text)
@@ -209,8 +209,8 @@ def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[str]]]:
     result = []
     for members in groups:
         members.sort(key=lambda u: (not engine.document(u.doc_id).is_current, engine.document(u.doc_id).precedence))
-        others = [engine.document(u.doc_id).short_title for u in members[1:] if u.doc_id != members[0].doc_id]
-        result.append((members[0], list(dict.fromkeys(others))))
+        others = {u.doc_id: u for u in reversed(members[1:]) if u.doc_id != members[0].doc_id}
+        result.append((members[0], sorted(others.values(), key=lambda u: engine.document(u.doc_id).precedence)))
     return result
 
 
@@ -241,7 +241,8 @@ def _markers(citations: list[Citation]) -> str:
 def _by_level(writer: _Writer, groups) -> None:
     for unit, also in sorted(groups, key=lambda g: (g[0].doc_id, g[0].level)):
         citation = writer.cite(unit)
-        agree = f" The same wording is in the {', '.join(also)}." if also else ""
+        agree = ", ".join(f"{writer.engine.document(u.doc_id).short_title} [{writer.cite(u).n}]" for u in also)
+        agree = f" The same wording is in the {agree}." if also else ""
         writer.lines.append(f"- {citation.level_label}: {writer.quote(unit)}.{agree}{_current_view(writer, unit)}")
 
 

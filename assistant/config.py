@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     max_history_turns: int = 10
     search_k: int = 10
     answer_k: int = 5
+    rerank: bool = True
+    """Give the fused shortlist a second look (assistant.rerank); off only to measure what it adds."""
     abstain_below: float = 0.36
     """Top dense similarity under which the guidance is taken not to cover a question."""
     chroma_url: str | None = None

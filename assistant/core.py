@@ -94,7 +94,16 @@ class Assistant:
         unit of each document it names near the top."""
         understood = understand(query, self.engine.documents)
         vector = embed_query(understood.query)
-        hits = search(self.engine, understood.query, filters, k, understood.docs, understood.levels, vector)
+        hits = search(
+            self.engine,
+            understood.query,
+            filters,
+            k,
+            understood.docs,
+            understood.levels,
+            vector,
+            rerank=self.settings.rerank,
+        )
         if len(understood.docs) > 1 and (len(understood.named) > 1 or is_comparison(query)) and not filters.doc_id:
             hits = interleave(self._per_document(query, understood, filters), hits)
         if is_urgent(query) if urgent is None else urgent:
@@ -104,13 +113,25 @@ class Assistant:
     def _per_document(self, query: str, understood, filters: Filters) -> list[list[Hit]]:
         """For a comparison: the best units of each document it names (of each area's own part,
         for a document covering several areas the question names), searched for what it asks
-        about (the documents' names taken out)."""
+        about (the documents' names taken out). In the fused order: the rerank's weights were fit
+        on whole searches, and on these two-per-document ones it cost compare answers (test 0.375
+        -> 0.125)."""
         asked = without_document_names(query, self.engine.documents)
         topic = understand(asked, self.engine.documents)
         vector = embed_query(topic.query)
         cells = not about_level_itself(asked, topic.levels)
         return [
-            search(self.engine, topic.query, scope, PER_DOCUMENT, frozenset(), topic.levels, vector, level_cells=cells)
+            search(
+                self.engine,
+                topic.query,
+                scope,
+                PER_DOCUMENT,
+                frozenset(),
+                topic.levels,
+                vector,
+                level_cells=cells,
+                rerank=False,
+            )
             for scope in self._scopes(query, understood.docs, filters)
         ]
 

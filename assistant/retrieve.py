@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant import rerank as second_look
 from assistant.engine import Engine
 from assistant.shortlist import exact_scores, shortlisted_scores
 from assistant.types import Filters, Hit
@@ -72,11 +73,13 @@ def search(
     levels: frozenset[int] = frozenset(),
     query_vector: np.ndarray | None = None,
     level_cells: bool = False,
+    rerank: bool = True,
 ) -> list[Hit]:
-    """The k best units for the query, best first. With level_cells, the indicators at a level the
-    question names are boosted as the passages about it are (for a comparison of that level across
-    documents; not otherwise, where naming a level ("is this level 2?") must not tilt the answer
-    towards it)."""
+    """The k best units for the query, best first: fused, then (with rerank) the shortlist given a
+    second look (assistant.rerank), each scored by the rerank's likelihood that it is the one
+    sought. With level_cells, the indicators at a level the question names are boosted as the
+    passages about it are (for a comparison of that level across documents; not otherwise, where
+    naming a level ("is this level 2?") must not tilt the answer towards it)."""
     engine.check(filters)
     mask = engine.mask(filters)
     if not mask.any():
@@ -92,11 +95,18 @@ def search(
     for level in levels:
         about = engine.about_level(level) | (engine.at_level(level) if level_cells else False)
         fused = fused * np.where(about, NAMED_LEVEL_BOOST, 1.0)
-    top = _spread(engine, _best(fused, mask, PER_ROW_DEPTH * k), k)
+    depth = max(k, second_look.RERANK_DEPTH) if rerank else k
+    top = _spread(engine, _best(fused, mask, PER_ROW_DEPTH * depth), depth)
+    score = fused
+    if rerank:
+        score = np.zeros(len(fused))
+        score[top] = second_look.likelihoods([engine.units[i].kind for i in top], dense[top], lexical[top])
+        top = top[np.argsort(-score[top], kind="stable")]
+    top = top[:k]
     if engine.shortlist is not None:  # a hit from BM25 alone may be outside the shortlist
         facets = engine.build.facets
         dense[top] = exact_scores(engine.vectors, facets.vectors, engine.shortlist, top, vector)
-    return [Hit(engine.units[i], float(fused[i]), float(dense[i]), float(lexical[i])) for i in top]
+    return [Hit(engine.units[i], float(score[i]), float(dense[i]), float(lexical[i])) for i in top]
 
 
 PER_ROW = 2

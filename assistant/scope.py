@@ -124,12 +124,13 @@ def rating_unanswered(question: str, hits: list[Hit]) -> bool:
 
 def law_unanswered(question: str, hits: list[Hit]) -> bool:
     """ "What is the legal minimum age for...", "is it illegal to...": what the law says, which a
-    passage about the same thing that speaks of the law can give; an indicator's "under 12" is not
-    the law's."""
+    passage that speaks of the law and shares two of the question's words can give; an indicator's
+    "under 12" is not the law's, nor is "illegal drugs in the home" about leaving a child home alone."""
     if not _ASKS_LAW.search(question):
         return False
     wanted = set(search_terms(_ASKS_LAW.sub(" ", question)))
-    return not any(_STATES_LAW.search(t) and wanted & set(search_terms(t)) for t in _texts(hits))
+    need = min(2, len(wanted))
+    return not any(_STATES_LAW.search(t) and len(wanted & set(search_terms(t))) >= need for t in _texts(hits))
 
 
 CHECKS = (names_elsewhere, counts_unanswered, other_service_process, rating_unanswered, law_unanswered)
