@@ -27,6 +27,8 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
+	# the eval's regression gate: the test split may not fall below evals/targets.py's FLOORS
+	$(BIN)/threshold eval --split test --floors
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

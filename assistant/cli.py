@@ -324,6 +324,9 @@ def eval_command(
     report: Annotated[Path | None, typer.Option("--report", help="Write Markdown, JSON and HTML reports here.")] = None,
     baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Score the generic recipe too.")] = True,
     gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when the test split misses a target.")] = False,
+    floors: Annotated[
+        bool, typer.Option("--floors", help="Exit 1 when the test split falls below a regression floor.")
+    ] = False,
     index: IndexOpt = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -332,7 +335,7 @@ def eval_command(
     from evals.questions import load_questions
     from evals.report import markdown, write_reports
     from evals.run import run_eval
-    from evals.targets import missed
+    from evals.targets import FLOORS, TARGETS, missed
 
     if split not in ("dev", "test", "all"):
         _fail(BadInput(f"split must be dev, test or all, not {split!r}"))
@@ -355,13 +358,13 @@ def eval_command(
         _emit(run.to_json())
     else:
         sys.stdout.write(markdown(run))
-    if gate:
-        table = run.tables["split"].get("test") or run.tables["split"]["all"]
-        failures = missed(table)
-        for failure in failures:
-            err.print(f"[red]target missed:[/red] {failure}", highlight=False)
-        if failures:
-            raise typer.Exit(1)
+    table = run.tables["split"].get("test") or run.tables["split"]["all"]
+    failures = [f"target missed: {f}" for f in missed(table, TARGETS)] if gate else []
+    failures += [f"below its floor: {f}" for f in missed(table, FLOORS)] if floors else []
+    for failure in failures:
+        err.print(f"[red]{failure}[/red]", highlight=False)
+    if failures:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -1,4 +1,8 @@
-"""The regression gate's thresholds, in one place: measured on the test split."""
+"""The eval's thresholds, in one place, measured on the test split: the issue's TARGETS (`threshold
+eval --gate`), and the FLOORS that the README's test command holds (`--floors`): what main reaches
+now, less a margin for one or two questions and for machines that embed a little differently, so
+that a change making retrieval or answers worse fails `make test` while the targets are still out
+of reach. Raise a floor when a change lifts its metric for good."""
 
 from __future__ import annotations
 
@@ -17,10 +21,28 @@ TARGETS: dict[str, tuple[str, float]] = {
 }
 
 
-def missed(table: dict[str, float | None]) -> list[str]:
-    """Each target the table misses, as a sentence; a metric nothing measured counts as missed."""
+FLOORS: dict[str, tuple[str, float]] = {
+    # measured at f544327 on the test split: 0.805, 1.52x, 0.653, 0.675, 0.259, 0.703, 0.375
+    "search_hit@5": (">=", 0.78),
+    "hit@5_vs_baseline": (">=", 1.4),
+    "mrr@10": (">=", 0.63),
+    "answer_citation_hit": (">=", 0.65),
+    "citation_precision": (">=", 0.235),
+    "level_accuracy": (">=", 0.67),
+    "compare": (">=", 0.25),
+    # targets already met are their own floors
+    "abstention": (">=", 0.9),
+    "false_abstention": ("<=", 0.05),
+    "urgent_recall": (">=", 1.0),
+    "urgent_false_alarm": ("<=", 0.05),
+}
+
+
+def missed(table: dict[str, float | None], bounds: dict[str, tuple[str, float]] = TARGETS) -> list[str]:
+    """Each bound (a target by default) the table misses, as a sentence; a metric nothing measured
+    counts as missed."""
     failures = []
-    for metric, (op, bound) in TARGETS.items():
+    for metric, (op, bound) in bounds.items():
         value = table.get(metric)
         ok = value is not None and (value >= bound if op == ">=" else value <= bound)
         if not ok:

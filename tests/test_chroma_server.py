@@ -68,7 +68,9 @@ def test_search_from_the_server_equals_the_embedded_index_on_every_eval_question
     for question in load_questions():
         query = " ".join([*question.history[-1:], question.question])
         here, there = core.search(query), remote.search(query)
-        assert [(r.id, r.score) for r in here.results] == [(r.id, r.score) for r in there.results], query
+        assert [r.id for r in here.results] == [r.id for r in there.results], query
+        # the rerank's likelihoods magnify the vectors' last float32 bit: equal to 1e-5
+        assert [r.score for r in here.results] == pytest.approx([r.score for r in there.results], abs=1e-5), query
 
 
 def test_the_eval_from_the_server_equals_the_embedded_one(core, remote):

@@ -9,7 +9,7 @@ from assistant.core import Assistant
 from evals.questions import load_questions
 from evals.report import markdown, write_reports
 from evals.run import run_eval
-from evals.targets import missed
+from evals.targets import FLOORS, TARGETS, missed
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,3 +51,36 @@ def test_the_gate_names_each_missed_target():
         "urgent_false_alarm": 0,
     }  # fmt: skip
     assert missed(perfect) == []
+
+
+def test_the_floors_sit_below_the_targets_and_name_each_metric_that_falls():
+    assert set(FLOORS) == set(TARGETS)
+    for metric, (op, floor) in FLOORS.items():
+        target = TARGETS[metric][1]
+        assert TARGETS[metric][0] == op and (floor <= target if op == ">=" else floor >= target)
+    fallen = missed({"search_hit@5": 0.5, "false_abstention": 0.2}, FLOORS)
+    assert any("search_hit@5 is 0.500" in m for m in fallen) and any("false_abstention is 0.200" in m for m in fallen)
+
+
+def test_the_floor_gate_exits_1_and_says_which_metric_fell(built_index, tmp_path):
+    """Two section questions alone measure no level, compare or urgent figures: each is reported
+    as fallen, and the exit status is 1 (`make test` relies on it)."""
+    import json
+    import subprocess
+
+    from tests.conftest import THRESHOLD, threshold_env
+
+    lines = (REPO / "evals/questions/sections.jsonl").read_text(encoding="utf-8").splitlines()
+    sections = [line for line in lines if json.loads(line)["kind"] == "section"][:2]
+    assert len(sections) == 2
+    file = tmp_path / "two.jsonl"
+    file.write_text("\n".join(sections) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(THRESHOLD), "eval", "--questions", str(file), "--no-baseline", "--floors", "--index", str(built_index)],
+        env=threshold_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "below its floor: level_accuracy is not measured" in result.stderr
