@@ -36,6 +36,14 @@ NOT_COVERED = (
 INDICATOR_KINDS = ("matrix_cell", "indicator")
 FACT_LINES = 3
 ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meet|meets)\b", re.IGNORECASE)
+ASKS_FACT = re.compile(
+    r"^\W*(what (is|are|does)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
+    r"how (do|should|can|to)|where (do|should|can|to))\b|\bwhat (does|do) (the )?(guidance|document|it) says?\b",
+    re.IGNORECASE,
+)
+"""A question asking what something is or means, who to turn to or how, or what the guidance says:
+a fact or a section's answer, however many indicators mention its subject (unless it asks for a
+level)."""
 PER_DOCUMENT = 2
 NEXT_STEP_WORDS = "refer referral referred contact assessment support supported plan mash"
 
@@ -111,7 +119,7 @@ def compose(engine: Engine, request: Request) -> Composition:
         _not_covered(writer)
     elif request.comparison:
         _comparison(writer)
-    elif len(indicators) >= 2 or asks_level:
+    elif asks_level or (len(indicators) >= 2 and not ASKS_FACT.search(request.question)):
         _situation(writer)
     else:
         _fact(writer)
@@ -185,8 +193,8 @@ def _level_lead(writer: _Writer, unit: Unit) -> str:
 
 def _situation(writer: _Writer) -> None:
     groups = _grouped(writer.engine, [h.unit for h in writer.request.indicators])
-    levels = Counter(unit.level for unit, _ in groups)
     order = [unit.level for unit, _ in groups]
+    levels = Counter(order)
     main_level = max(levels, key=lambda lv: (levels[lv], -order.index(lv)))
     main_doc = next(unit.doc_id for unit, _ in groups if unit.level == main_level)
     writer.lines.append(_orientation(writer, [unit for unit, _ in groups], main_level))

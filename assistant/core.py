@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from assistant.browse import DocumentSummary, Outline, UnitView, list_documents, outline, unit_view
+from assistant.cells import with_rows_as_cells
 from assistant.citations import make_citation
 from assistant.compose import INDICATOR_KINDS, compose
 from assistant.compose import Request as ComposeRequest
@@ -17,7 +18,14 @@ from assistant.engine import Engine, open_engine
 from assistant.guidance import named_area, named_areas
 from assistant.llm import chat_model, maybe_rephrase
 from assistant.privacy import has_personal_details
-from assistant.query import about_level_itself, interleave, is_comparison, understand, without_document_names
+from assistant.query import (
+    Understanding,
+    about_level_itself,
+    interleave,
+    is_comparison,
+    understand,
+    without_document_names,
+)
 from assistant.quiz.build import make_quiz
 from assistant.quiz.export import FORMATS, unfit
 from assistant.quiz.model import Quiz, QuizRequest
@@ -93,7 +101,11 @@ class Assistant:
         the 999 instruction first when it signals immediate danger and, for a comparison, the best
         unit of each document it names near the top."""
         understood = understand(query, self.engine.documents)
-        vector = embed_query(understood.query)
+        return self._retrieve(query, understood, embed_query(understood.query), filters, k, urgent)
+
+    def _retrieve(
+        self, query: str, understood: Understanding, vector, filters: Filters, k: int, urgent: bool | None
+    ) -> list[Hit]:
         hits = search(
             self.engine,
             understood.query,
@@ -188,11 +200,15 @@ class Assistant:
         filters = Filters(doc_id=doc_id, area=area)
         self.engine.check(filters)
         urgent = is_urgent(question)
-        candidates = self.retrieve(retrieval_query(question, turns), filters, self.settings.answer_k * 4, urgent)
-        emergency = [h.unit for h in candidates if h.why == "emergency"]
-        hits = [h for h in candidates if h.unit.kind in ANSWER_KINDS and h.unit not in emergency]
-        named = self.engine.canonical_area(area) if area else self._named_area(question, turns)
         context = retrieval_query(question, turns)
+        understood = understand(context, self.engine.documents)
+        vector = embed_query(understood.query)
+        candidates = self._retrieve(context, understood, vector, filters, self.settings.answer_k * 4, urgent)
+        emergency = [h.unit for h in candidates if h.why == "emergency"]
+        ranked = [h for h in candidates if h.unit not in emergency]
+        hits = [h for h in ranked if h.unit.kind in ANSWER_KINDS]
+        cells = with_rows_as_cells(self.engine, ranked, understood.query, vector)
+        named = self.engine.canonical_area(area) if area else self._named_area(question, turns)
         answerable = covered(self.engine, question, hits, named, self.settings.abstain_below, context)
         retrieved = time.perf_counter()
         request = ComposeRequest(
@@ -204,7 +220,7 @@ class Assistant:
             comparison=self._compares(question),
             personal_details=has_personal_details(question),
             doc_id=doc_id,
-            indicators=[h for h in hits if h.unit.kind in INDICATOR_KINDS][: self.settings.answer_k],
+            indicators=[h for h in cells if h.unit.kind in INDICATOR_KINDS][: self.settings.answer_k],
         )
         composition = compose(self.engine, request)
         done = time.perf_counter()

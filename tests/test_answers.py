@@ -86,6 +86,17 @@ def test_a_fact_question_gets_the_key_sentences_and_no_padding(core):
     assert len(answer.citations) <= 3
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what is child sexual exploitation?", "who do I refer a child to in Luton?", "define neglect"],
+)
+def test_asking_what_something_is_or_who_to_turn_to_gets_a_fact_not_a_level(core, question):
+    """Such questions find indicators that mention their subject, but ask for no level."""
+    answer = core.ask(question)
+    assert answer.answerable
+    assert not answer.answer.startswith("What you describe matches")
+
+
 def test_a_comparison_is_side_by_side_per_document_with_edition(core):
     answer = core.ask("Pan Bedfordshire vs London: missing children level 3")
     assert "Pan Bedfordshire guidance (current guidance)" in answer.answer

@@ -1,0 +1,70 @@
+"""Row-aware answers: a matrix row found whole stands, in a situation's answer, for those of its
+cells whose own words fit the question best.
+
+A row's embedded text holds all its levels, so the row is often what search finds first for a
+vignette. Its cells share the row's heading and topic, so their dense similarities barely differ
+(and a level 1 cell, "no history of economic control", reads much like the level 3 one it
+negates). What tells them apart is the words only some of them use. So the cells are chosen by
+the question's words that are not in every cell of the row, weighted by how few cells hold them,
+dense similarity breaking ties. On the dev split, the right cell of a found row is the dense
+choice in 0.53 and the distinctive words' choice in 0.75 (with corpus BM25 weights; the row's own
+weights then lifted answer citation hit 0.797 -> 0.813 and level accuracy 0.635 -> 0.662).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.engine import Engine
+from assistant.retrieve import dense_scores
+from assistant.types import Hit
+from ingestion.store import lexical_text, search_terms
+
+CELLS_PER_ROW = 2
+"""A row found whole gives its two best-fitting cells: the right one is the best in 0.75 of the
+dev split's found rows and among the best two in 0.88."""
+
+
+def row_cells(engine: Engine, row_id: str) -> list[int]:
+    """The indexes of a matrix row's cells, lowest level first."""
+    found = (engine.by_id.get(f"{row_id}/L{level}") for level in range(1, 10))
+    return [i for i in found if i is not None]
+
+
+def distinctive_scores(engine: Engine, cells: list[int], terms: list[str]) -> np.ndarray:
+    """For each cell, the weight of the query terms it holds that not every cell of the row holds: a
+    term in m of the row's n cells weighs log(n/m), so a word only one cell uses counts most. The
+    weights come from the row alone, so adding a document to the index changes no choice."""
+    held = [set(search_terms(lexical_text(engine.units[i]))) for i in cells]
+    common = set.intersection(*held)
+    counts = {t: sum(t in h for h in held) for t in set(terms) - common}
+    weight = {t: np.log(len(cells) / m) for t, m in counts.items() if m}
+    return np.asarray([sum(w for t, w in weight.items() if t in h) for h in held], dtype=np.float64)
+
+
+def with_rows_as_cells(engine: Engine, hits: list[Hit], query: str, vector: np.ndarray) -> list[Hit]:
+    """The hits, each matrix row replaced by its CELLS_PER_ROW best-fitting cells (kept in the row's
+    place; a cell already listed is not listed twice)."""
+    if not any(h.unit.kind == "matrix_row" for h in hits):
+        return hits
+    terms = search_terms(query)
+    dense = dense_scores(engine, vector)
+    chosen: list[Hit] = []
+    for hit in hits:
+        for found in _as_cells(engine, hit, terms, dense):
+            if all(h.unit.id != found.unit.id for h in chosen):
+                chosen.append(found)
+    return chosen
+
+
+def _as_cells(engine: Engine, hit: Hit, terms: list[str], dense: np.ndarray) -> list[Hit]:
+    """A row's CELLS_PER_ROW best-fitting cells, best first (any other hit as it is)."""
+    cells = row_cells(engine, hit.unit.id) if hit.unit.kind == "matrix_row" else []
+    if not cells:
+        return [hit]
+    lexical = distinctive_scores(engine, cells, terms)
+    order = sorted(range(len(cells)), key=lambda n: (round(float(lexical[n]), 6), float(dense[cells[n]])), reverse=True)
+    return [
+        Hit(engine.units[cells[n]], hit.score, float(dense[cells[n]]), float(lexical[n]), hit.why)
+        for n in order[:CELLS_PER_ROW]
+    ]

@@ -1,0 +1,71 @@
+"""Row-aware answers (assistant/cells.py): a matrix row found whole stands for its best-fitting
+cells, chosen by the words that tell the row's cells apart. On the real index's rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cells import CELLS_PER_ROW, distinctive_scores, row_cells, with_rows_as_cells
+from assistant.types import Hit
+from ingestion.embed import embed_query
+from ingestion.store import lexical_text, search_terms
+
+
+@pytest.fixture(scope="module")
+def engine(core):
+    return core.engine
+
+
+@pytest.fixture(scope="module")
+def rows(engine):
+    return [u for u in engine.units if u.kind == "matrix_row"]
+
+
+def _as_hit(unit) -> Hit:
+    return Hit(unit, 0.9, 0.5, 1.0)
+
+
+def test_every_row_has_its_cells_lowest_level_first(engine, rows):
+    assert len(rows) > 200
+    for row in rows:
+        levels = [engine.units[i].level for i in row_cells(engine, row.id)]
+        assert len(levels) >= 2 and levels == sorted(levels)
+        assert all(engine.units[i].id.startswith(row.id + "/") for i in row_cells(engine, row.id))
+
+
+def test_a_row_asked_in_one_cells_words_gives_that_cell_first(engine, rows):
+    """Every cell of every row, asked in its own words: the cell leads, but where another cell of its
+    row holds all its words and more (then the dense similarity decides); it is among the row's
+    chosen cells but where two others hold all its words."""
+    asked, first, chosen_at_all = 0, 0, 0
+    for row in rows:
+        for i in row_cells(engine, row.id):
+            cell = engine.units[i]
+            chosen = with_rows_as_cells(engine, [_as_hit(row)], cell.text, embed_query(cell.text))
+            assert len(chosen) == CELLS_PER_ROW and all(h.unit.kind == "matrix_cell" for h in chosen)
+            asked += 1
+            first += chosen[0].unit.text == cell.text
+            chosen_at_all += cell.text in [h.unit.text for h in chosen]
+    assert first >= 0.95 * asked and chosen_at_all >= 0.99 * asked
+
+
+def test_words_every_cell_of_the_row_holds_do_not_choose_between_them(engine, rows):
+    row = rows[0]
+    cells = row_cells(engine, row.id)
+    shared = sorted(set.intersection(*(set(search_terms(lexical_text(engine.units[i]))) for i in cells)))
+    assert shared, "a row's cells share at least its heading's words"
+    assert not distinctive_scores(engine, cells, shared).any()
+    one_cell_only = search_terms(engine.units[cells[-1]].text)
+    assert distinctive_scores(engine, cells, one_cell_only).argmax() == len(cells) - 1
+
+
+def test_other_hits_keep_their_places_and_no_cell_is_listed_twice(engine, rows):
+    row = rows[0]
+    cell = engine.units[row_cells(engine, row.id)[-1]]
+    section = next(u for u in engine.units if u.kind == "section")
+    hits = [_as_hit(section), _as_hit(row), _as_hit(cell)]
+    chosen = with_rows_as_cells(engine, hits, cell.text, embed_query(cell.text))
+    ids = [h.unit.id for h in chosen]
+    assert ids[0] == section.id and ids[1] == cell.id
+    assert len(ids) == len(set(ids)) == 1 + CELLS_PER_ROW
+    assert with_rows_as_cells(engine, [_as_hit(section)], "x", embed_query("x"))[0].unit is section
