@@ -12,6 +12,7 @@ from assistant.engine import Engine
 from assistant.types import Citation
 from ingestion.errors import NotFound
 from ingestion.types import DocumentInfo, Unit
+from ingestion.units import cell_id
 
 
 class DocumentSummary(BaseModel):
@@ -112,7 +113,7 @@ def list_documents(engine: Engine, area: str | None = None) -> list[DocumentSumm
 def _tables(rows: list[Unit], cells: dict[str, Unit], labels: list[str]) -> list[Table]:
     tables: dict[tuple[str, str | None], list[Row]] = {}
     for row in rows:
-        cited = [cells.get(f"{row.id}/L{level}") for level in (1, 2, 3, 4)]
+        cited = [cells.get(cell_id(row.id, level)) for level in (1, 2, 3, 4)]
         tables.setdefault((row.domain or "", row.subdomain), []).append(
             Row(
                 id=row.id,

@@ -16,9 +16,9 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.engine import Engine
-from assistant.retrieve import dense_scores
 from assistant.types import Hit
 from ingestion.store import lexical_text, search_terms
+from ingestion.units import cell_id
 
 CELLS_PER_ROW = 2
 """A row found whole gives its two best-fitting cells: the right one is the best in 0.75 of the
@@ -27,7 +27,8 @@ dev split's found rows and among the best two in 0.88."""
 
 def row_cells(engine: Engine, row_id: str) -> list[int]:
     """The indexes of a matrix row's cells, lowest level first."""
-    found = (engine.by_id.get(f"{row_id}/L{level}") for level in range(1, 10))
+    row = engine.units[engine.by_id[row_id]]
+    found = (engine.by_id.get(cell_id(row_id, level)) for level in range(1, len(row.cells or ()) + 1))
     return [i for i in found if i is not None]
 
 
@@ -48,23 +49,24 @@ def with_rows_as_cells(engine: Engine, hits: list[Hit], query: str, vector: np.n
     if not any(h.unit.kind == "matrix_row" for h in hits):
         return hits
     terms = search_terms(query)
-    dense = dense_scores(engine, vector)
     chosen: list[Hit] = []
     for hit in hits:
-        for found in _as_cells(engine, hit, terms, dense):
+        for found in _as_cells(engine, hit, terms, vector):
             if all(h.unit.id != found.unit.id for h in chosen):
                 chosen.append(found)
     return chosen
 
 
-def _as_cells(engine: Engine, hit: Hit, terms: list[str], dense: np.ndarray) -> list[Hit]:
-    """A row's CELLS_PER_ROW best-fitting cells, best first (any other hit as it is)."""
+def _as_cells(engine: Engine, hit: Hit, terms: list[str], vector: np.ndarray) -> list[Hit]:
+    """A row's CELLS_PER_ROW best-fitting cells, best first (any other hit as it is). A cell has no
+    facets, so its dense similarity is its own vector's."""
     cells = row_cells(engine, hit.unit.id) if hit.unit.kind == "matrix_row" else []
     if not cells:
         return [hit]
     lexical = distinctive_scores(engine, cells, terms)
-    order = sorted(range(len(cells)), key=lambda n: (round(float(lexical[n]), 6), float(dense[cells[n]])), reverse=True)
+    dense = engine.vectors[cells] @ vector
+    order = sorted(range(len(cells)), key=lambda n: (round(float(lexical[n]), 6), float(dense[n])), reverse=True)
     return [
-        Hit(engine.units[cells[n]], hit.score, float(dense[cells[n]]), float(lexical[n]), hit.why)
+        Hit(engine.units[cells[n]], hit.score, float(dense[n]), float(lexical[n]), hit.why)
         for n in order[:CELLS_PER_ROW]
     ]

@@ -193,8 +193,8 @@ def _level_lead(writer: _Writer, unit: Unit) -> str:
 
 def _situation(writer: _Writer) -> None:
     groups = _grouped(writer.engine, [h.unit for h in writer.request.indicators])
+    levels = Counter(unit.level for unit, _ in groups)
     order = [unit.level for unit, _ in groups]
-    levels = Counter(order)
     main_level = max(levels, key=lambda lv: (levels[lv], -order.index(lv)))
     main_doc = next(unit.doc_id for unit, _ in groups if unit.level == main_level)
     writer.lines.append(_orientation(writer, [unit for unit, _ in groups], main_level))

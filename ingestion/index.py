@@ -16,7 +16,7 @@ from ingestion.load import load_corpus
 from ingestion.parse import parse_document
 from ingestion.store import FORMAT, BuildState, Facets, current_build_folder, open_build, read_state, write_build
 from ingestion.types import Document, Unit
-from ingestion.units import facet_texts, make_units
+from ingestion.units import cell_id, facet_texts, make_units
 
 Progress = Callable[[str, int, int], None]
 
@@ -180,7 +180,8 @@ def _embed_units(units: list[Unit], progress: Progress | None) -> np.ndarray:
     position = {unit.id: i for i, unit in enumerate(units)}
     for i, unit in enumerate(units):
         if unit.kind == "matrix_row":
-            cells = [position[f"{unit.id}/L{lv}"] for lv in range(1, 5) if f"{unit.id}/L{lv}" in position]
+            ids = (cell_id(unit.id, lv) for lv in range(1, 5))
+            cells = [position[i] for i in ids if i in position]
             mean = vectors[cells].mean(axis=0)
             vectors[i] = mean / (np.linalg.norm(mean) or 1.0)
     return vectors

@@ -10,6 +10,11 @@ from ingestion.text import slug
 from ingestion.types import DocumentInfo, Indicator, MatrixRow, ParsedDocument, Section, Unit
 
 
+def cell_id(row_id: str, level: int) -> str:
+    """The id of a matrix row's cell at a level."""
+    return f"{row_id}/L{level}"
+
+
 def make_units(parsed: ParsedDocument) -> list[Unit]:
     info = parsed.document.info
     units: list[Unit] = []
@@ -62,7 +67,7 @@ def _row_units(info: DocumentInfo, row: MatrixRow, taken: set[str]) -> list[Unit
     )
     cells = [
         Unit(
-            id=f"{base}/L{level}",
+            id=cell_id(base, level),
             kind="matrix_cell",
             doc_id=info.doc_id,
             text=cell,
