@@ -5,6 +5,7 @@ Opened once per process and shared; building it first when there is no index yet
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -78,6 +79,25 @@ class Engine:
         documents first."""
         found = [u for u in self.units if u.kind != "matrix_row" and "999" in u.text]
         return sorted(found, key=lambda u: self.documents[u.doc_id].precedence)
+
+    @cached_property
+    def wording(self) -> str:
+        """Everything the guidance says, its titles, aliases and areas included: lower-cased words
+        between single spaces, so a phrase is looked up as " words of it " (see `mentions`)."""
+        texts = [u.text for u in self.units if u.kind != "matrix_row"]
+        for info in self.documents.values():
+            texts += [info.title, info.short_title, *info.aliases, *info.areas]
+        return " " + " ".join(re.findall(r"[a-z0-9&]+", " ".join(texts).lower())) + " "
+
+    @cached_property
+    def place_words(self) -> set[str]:
+        """The words of the areas' names, lower-cased ("luton", "bedford", "borough"...)."""
+        return {w for area in self.areas for w in area.lower().split()}
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether the guidance ever uses the phrase (whole words, any case)."""
+        words = re.findall(r"[a-z0-9&]+", phrase.lower())
+        return bool(words) and f" {' '.join(words)} " in self.wording
 
     @property
     def areas(self) -> list[str]:

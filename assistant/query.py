@@ -7,45 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.acronyms import ACRONYMS
 from assistant.lexicon import guidance_terms
 from ingestion.types import DocumentInfo
 
-ACRONYMS: dict[str, str] = {
-    "MASH": "multi-agency safeguarding hub",
-    "EHA": "early help assessment",
-    "TAF": "team around the family",
-    "CSE": "child sexual exploitation",
-    "CCE": "child criminal exploitation",
-    "FGM": "female genital mutilation",
-    "NEET": "not in education, employment or training",
-    "EET": "education, employment or training",
-    "EHCP": "education, health and care plan",
-    "EHC": "education, health and care",
-    "LAC": "looked after child",
-    "CLA": "child looked after",
-    "CIN": "child in need",
-    "CP": "child protection",
-    "CPP": "child protection plan",
-    "ASB": "anti-social behaviour",
-    "DA": "domestic abuse",
-    "DV": "domestic violence",
-    "HBV": "honour based violence",
-    "SEND": "special educational needs and disabilities",
-    "SEN": "special educational needs",
-    "CSC": "children's social care",
-    "FPA": "family partnership assessment",
-    "FPS": "family partnership service",
-    "STI": "sexually transmitted infection",
-    "MHA": "mental health act",
-    "YOT": "youth offending team",
-    "DSL": "designated safeguarding lead",
-    "GP": "general practitioner doctor",
-    "HV": "health visitor",
-    "PF": "private fostering",
-    "S47": "section 47 child protection enquiries",
-    "S20": "section 20 accommodation",
-    "S31": "section 31 care proceedings",
-}
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 

@@ -9,7 +9,9 @@ shorthand is full of words the guidance never uses, and they are still answerabl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from assistant.acronyms import ACRONYMS
 from assistant.types import Hit
 from ingestion.store import STOPWORDS, search_terms
 from ingestion.text import sentences
@@ -131,6 +133,74 @@ def law_unanswered(question: str, hits: list[Hit]) -> bool:
     wanted = set(search_terms(_ASKS_LAW.sub(" ", question)))
     need = min(2, len(wanted))
     return not any(_STATES_LAW.search(t) and len(wanted & set(search_terms(t))) >= need for t in _texts(hits))
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,6}s?\b")
+_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][a-z]+(?:[ -](?:(?:and|of|for|the) )?[A-Z][a-z]+)+\b")
+WHO_IS_ASKING = {
+    "GP", "HV", "PC", "PCSO", "DC", "DS", "SW", "DSL", "DDSL", "DSP", "SENCO", "SENDCO", "TA", "HT", "SLT", "ECT",
+    "NQT", "OT", "SALT", "CPN", "FSW", "PA", "UK",
+}  # fmt: skip
+"""Practitioners' roles, which say who is asking, not what about: a question from "the DSL" is not
+about something the guidance never names."""
+_ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meets?)\b", re.IGNORECASE)
+_DESCRIBES_CHILD = re.compile(
+    r"\b\d+ ?(yo|y/o|yrs?|years?[- ]old|months?[- ]old)\b|\by\d{1,2}\b|\baged \d|\byear \d{1,2}\b"
+    r"|\b(mum|mother|dad|father|parents?|carers?|baby|toddler|son|daughter|brother|sister|boyfriend|girlfriend)\b",
+    re.IGNORECASE,
+)
+
+
+def describes_situation(question: str) -> bool:
+    """A level asked for, or a child or family described (an age, a school year, a parent): a
+    situation, whose details may be in words the guidance never uses (the parent's illness, the
+    school year) and still be answered by what it describes."""
+    return bool(_ASKS_LEVEL.search(question) or _DESCRIBES_CHILD.search(question))
+
+
+_CHILD = re.compile(r"\b(child|children|kids?|boys?|girls?|lads?|pupils?|students?|teen\w*|infants?|newborn)\b", re.I)
+
+
+def about_a_child(question: str) -> bool:
+    """A situation, or any child spoken of ("boy in my class smells and never has lunch")."""
+    return describes_situation(question) or bool(_CHILD.search(question))
+
+
+def names_the_unnamed(question: str, mentions: Callable[[str], bool], places: set[str]) -> bool:
+    """ "How do I make a MARAC referral", "what does KCSIE say about...", "refer to the National
+    Referral Mechanism": a question about a named thing (an acronym, a name in capitals) that the
+    guidance never mentions asks about something it does not cover. An acronym is known by itself
+    or by what it stands for (assistant.acronyms); a name may be a place followed by a name the
+    guidance uses ("Luton Family Partnership Service"). A situation is not a question about a name:
+    "Y8 girl caring for mum with MS" is answered by what is described."""
+    if describes_situation(question):
+        return False
+    acronyms = {_singular(m.group(0)) for m in _ACRONYM.finditer(question)} - WHO_IS_ASKING
+    if any(not mentions(a) and not mentions(ACRONYMS.get(a, a)) for a in acronyms):
+        return True
+    return any(not _known_name(m.group(0), mentions, places) for m in _NAME.finditer(question))
+
+
+def _singular(acronym: str) -> str:
+    return acronym[:-1] if acronym.endswith("s") else acronym
+
+
+def _known_part(words: list[str], mentions: Callable[[str], bool], places: set[str]) -> bool:
+    return mentions(" ".join(words)) if len(words) > 1 else words[0].lower() in places
+
+
+def _known_name(name: str, mentions: Callable[[str], bool], places: set[str]) -> bool:
+    """Whether the name is, in order, parts the guidance uses: names of two words or more, and the
+    single words of its areas ("Luton" + "Family Partnership Service")."""
+    words = name.replace("-", " ").split()
+    whole = [True] + [False] * len(words)
+    for end in range(1, len(words) + 1):
+        whole[end] = any(
+            whole[start]
+            and (mentions(" ".join(words[start:end])) if end - start > 1 else words[start].lower() in places)
+            for start in range(end)
+        )
+    return whole[-1]
 
 
 CHECKS = (names_elsewhere, counts_unanswered, other_service_process, rating_unanswered, law_unanswered)

@@ -69,3 +69,24 @@ def test_other_hits_keep_their_places_and_no_cell_is_listed_twice(engine, rows):
     assert ids[0] == section.id and ids[1] == cell.id
     assert len(ids) == len(set(ids)) == 1 + CELLS_PER_ROW
     assert with_rows_as_cells(engine, [_as_hit(section)], "x", embed_query("x"))[0].unit is section
+
+
+MISSING_ROW = "pan-bedfordshire/matrix/extra-familial-harm/missing/1"
+
+
+@pytest.mark.parametrize(
+    ("question", "level_one_first"),
+    [
+        ("A 15-year-old keeps going missing and comes back with new phones", False),
+        ("15yo always comes home on time and answers her phone, no concerns", True),
+    ],
+)
+def test_a_rows_level_one_cell_leads_only_where_things_are_said_to_be_well_or_it_reads_closest(
+    engine, question, level_one_first
+):
+    """The missing row's level 1 cell ("comes homes on time ... they answer their phone") holds the
+    most of the first question's distinctive words, the concern it negates."""
+    row = engine.units[engine.by_id[MISSING_ROW]]
+    chosen = with_rows_as_cells(engine, [_as_hit(row)], question, embed_query(question))
+    assert [h.unit.level == 1 for h in chosen].count(True) <= 1
+    assert (chosen[0].unit.level == 1) is level_one_first

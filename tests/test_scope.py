@@ -22,6 +22,12 @@ NOT_ANSWERED = [
     "Is it illegal to leave a 10 year old home alone?",  # the law, where the guidance is silent
     "Is there a fee for an early help assessment?",  # money
     "How long does an enhanced DBS check take?",  # a time the guidance does not give
+    "how often do core group meetings have to happen for a child on a protection plan",
+    "How long does a child protection plan normally last before it is reviewed?",
+    "Who chairs the MARAC in Central Bedfordshire?",  # a service the guidance never names
+    "What does KCSIE say about staff training?",  # national guidance it never quotes
+    "What is the postcode of the Luton MASH office?",  # an address it does not give
+    "How do I report a safeguarding concern about an elderly man in a care home?",  # an adult
 ]
 
 STILL_ANSWERED = [
@@ -34,6 +40,10 @@ STILL_ANSWERED = [
     "How do I request a consultation with a social worker in Luton if I'm not sure whether to refer?",
     "What are levels 2 and 3 called in Central Bedfordshire?",
     "luton mash phone no?",
+    "Who should the DSL contact at Luton MASH?",  # a role's acronym says who asks
+    "What happens at an ICPC?",  # the guidance spells it out, never abbreviates it
+    "What will the Family Help Service in Central Bedfordshire offer families?",
+    "Dad has COPD and the 12yo does most of the shopping and cooking - what level?",
 ]
 
 
@@ -61,3 +71,37 @@ def test_a_place_the_passages_mention_is_not_a_reason_to_abstain(core):
 def test_a_vignette_saying_the_child_is_fine_is_not_a_money_question(core):
     answer = core.ask("15yo charged with robbery, says he's fine and it's his choice. What level?")
     assert answer.answerable
+
+
+PLAIN_VIGNETTES = [
+    "Dad drinks most nights and the 8yo often puts himself to bed.",
+    "10yo says his parents argue all the time and dad threw a plate last week.",
+    "Reception girl is always tired and late, mum works nights.",
+    "boy in my class smells and never has lunch",
+    "Parents refuse to take their son to the dentist, his teeth are rotten.",
+    "12yo does most of the shopping and cooking because dad is ill",
+]
+"""Situations told without the word "level", which every matrix cell's embedded text holds, so
+their similarity is lower; written for this test, not from the eval set."""
+
+
+@pytest.mark.parametrize("vignette", PLAIN_VIGNETTES)
+def test_a_situation_told_without_asking_for_a_level_is_answered(core, vignette):
+    answer = core.ask(vignette)
+    assert answer.answerable, answer.answer
+    assert any(c.level is not None for c in answer.citations)
+
+
+@pytest.mark.parametrize("vignette", PLAIN_VIGNETTES[:3])
+@pytest.mark.parametrize("plea", ["What should I do?", "any advice?", "- what do we do now?"])
+def test_closing_words_that_only_ask_for_help_change_no_indicator_found(core, vignette, plea):
+    """The answer may add what to do next; the indicators it finds are those of the situation."""
+    plain, pleading = core.ask(vignette), core.ask(f"{vignette} {plea}")
+    assert pleading.answerable
+    indicators = [sorted(c.id for c in a.citations if c.level is not None) for a in (plain, pleading)]
+    assert indicators[0] and indicators[0] == indicators[1]
+
+
+def test_off_topic_questions_are_still_not_answered(core):
+    for question in ["What's the weather in Paris tomorrow?", "what time does the library shut"]:
+        assert not core.ask(question).answerable

@@ -1,0 +1,38 @@
+"""The abstention probes (evals/probe.py) on the real core: a probe file's figures and the
+vignettes told without asking for a level."""
+
+import json
+
+import pytest
+
+from evals.probe import probe_file, probe_plain_vignettes, without_level_ask
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("Y9 boy has shared nudes round the year group. What level?", "Y9 boy has shared nudes round the year group."),
+        ("Mum drinks every night - level?", "Mum drinks every night"),
+        ("What level is a child who misses school?", None),
+        ("Who do I call at the MASH?", None),
+    ],
+)
+def test_a_closing_level_ask_is_taken_off_and_nothing_else(question, told):
+    assert without_level_ask(question) == told
+
+
+def test_a_probe_file_counts_abstention_on_each_side(core, tmp_path):
+    lines = [
+        {"question": "What's the weather in Paris tomorrow?", "answerable": False, "why": "off topic"},
+        {"question": "What is the Luton MASH phone number?", "answerable": True, "why": "luton-2022"},
+    ]
+    path = tmp_path / "probe.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    result = probe_file(core, path)
+    assert (result.abstention, result.false_abstention, result.questions) == (1.0, 0.0, 2)
+
+
+def test_the_dev_vignettes_told_without_a_level_are_answered(core):
+    result = probe_plain_vignettes(core, "dev", "What should I do?")
+    assert result.questions >= 60
+    assert result.false_abstention <= 0.05
