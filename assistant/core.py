@@ -31,6 +31,7 @@ from assistant.quiz.export import FORMATS, unfit
 from assistant.quiz.model import Quiz, QuizRequest
 from assistant.retrieve import search
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
+from assistant.urgent import examples as urgent_examples
 from assistant.urgent import is_urgent
 from ingestion.embed import embed_query
 from ingestion.errors import BadInput
@@ -108,6 +109,7 @@ class Assistant:
         """Load the embedding model (and, for a large index, its shortlist) now rather than on the
         first question."""
         embed_query("warm up")
+        urgent_examples()
         _ = self.engine.shortlist
 
     def retrieve(self, query: str, filters: Filters, k: int, urgent: bool | None = None) -> list[Hit]:
@@ -132,9 +134,15 @@ class Assistant:
         )
         if len(understood.docs) > 1 and (len(understood.named) > 1 or is_comparison(query)) and not filters.doc_id:
             hits = interleave(self._per_document(query, understood, filters), hits)
-        if is_urgent(query) if urgent is None else urgent:
+        if is_urgent(query, self._own_vector(query, understood, vector)) if urgent is None else urgent:
             hits = self._emergency_first(hits)
         return hits[:k]
+
+    @staticmethod
+    def _own_vector(question: str, understood: Understanding, vector):
+        """The question's own embedding, for reading it as an emergency (the searched query's
+        added words, "physical chastisement implement", would blur it)."""
+        return vector if understood.query == question else embed_query(question)
 
     def _per_document(self, query: str, understood, filters: Filters) -> list[list[Hit]]:
         """For a comparison: the best units of each document it names (of each area's own part,
@@ -213,10 +221,10 @@ class Assistant:
         ]
         filters = Filters(doc_id=doc_id, area=area)
         self.engine.check(filters)
-        urgent = is_urgent(question)
         context = retrieval_query(question, turns)
         understood = understand(context, self.engine.documents)
         vector = embed_query(understood.query)
+        urgent = is_urgent(question, self._own_vector(question, understood, vector))
         candidates = self._retrieve(context, understood, vector, filters, self.settings.answer_k * 4, urgent)
         emergency = [h.unit for h in candidates if h.why == "emergency"]
         ranked = [h for h in candidates if h.unit not in emergency]

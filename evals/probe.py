@@ -1,8 +1,9 @@
 """Held-out checks on abstention, outside `threshold eval`: `python -m evals.probe`.
 
-- Each probe file (`evals/probes/*.jsonl`, lines `{"question", "answerable", "why"}`, written from
-  the corpus by helpers who saw neither the question set nor the code): the share of unanswerable
-  questions given answerable=false, and of answerable ones wrongly given it.
+- Each probe file (`evals/probes/*.jsonl`, written by helpers who saw neither the question set nor
+  the code): for lines `{"question", "answerable", "why"}`, the share of unanswerable questions
+  given answerable=false and of answerable ones wrongly given it; for lines `{"question",
+  "urgent", "why"}`, the share of emergencies answered as urgent and of the rest wrongly so.
 - The split's matrix vignettes told without asking for a level ("...what level?" taken off), and
   with "What should I do?" in its place: how many are wrongly not answered. The question set asks
   for a level nearly every time; practitioners often do not.
@@ -31,9 +32,8 @@ PLEAS = ("", "What should I do?")
 @dataclass
 class ProbeResult:
     name: str
-    abstention: float | None
-    false_abstention: float | None
     questions: int
+    figures: dict[str, float | None]
 
 
 def _share(flags: list[bool]) -> float | None:
@@ -42,12 +42,24 @@ def _share(flags: list[bool]) -> float | None:
 
 def probe_file(assistant: Assistant, path: Path) -> ProbeResult:
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if lines and "urgent" in lines[0]:
+        said = [(item["urgent"], assistant.ask(item["question"]).urgent) for item in lines]
+        return ProbeResult(
+            path.name,
+            len(lines),
+            {
+                "urgent recall": _share([got for expected, got in said if expected]),
+                "false alarms": _share([got for expected, got in said if not expected]),
+            },
+        )
     said = [(item["answerable"], assistant.ask(item["question"]).answerable) for item in lines]
     return ProbeResult(
         path.name,
-        _share([not got for expected, got in said if not expected]),
-        _share([not got for expected, got in said if expected]),
         len(lines),
+        {
+            "abstention": _share([not got for expected, got in said if not expected]),
+            "false abstention": _share([not got for expected, got in said if expected]),
+        },
     )
 
 
@@ -60,7 +72,7 @@ def without_level_ask(question: str) -> str | None:
 def probe_plain_vignettes(assistant: Assistant, split: str, plea: str) -> ProbeResult:
     told = [t for q in load_questions(split=split) if q.kind == "matrix_level" if (t := without_level_ask(q.question))]
     said = [assistant.ask(f"{t} {plea}".strip()).answerable for t in told]
-    return ProbeResult(f"{split} vignettes + {plea!r}", None, _share([not s for s in said]), len(told))
+    return ProbeResult(f"{split} vignettes + {plea!r}", len(told), {"false abstention": _share([not s for s in said])})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,11 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     assistant = Assistant.open()
     results = [probe_file(assistant, path) for path in args.files or sorted(PROBES.glob("*.jsonl"))]
     results += [probe_plain_vignettes(assistant, args.split, plea) for plea in PLEAS]
-    print("| probe | questions | abstention | false abstention |\n|---|---|---|---|")
+    print("| probe | questions | figures |\n|---|---|---|")
     for r in results:
-        print(
-            f"| {r.name} | {r.questions} | {r.abstention if r.abstention is not None else '-'} | {r.false_abstention} |"
-        )
+        print(f"| {r.name} | {r.questions} | {', '.join(f'{k} {v}' for k, v in r.figures.items())} |")
     return 0
 
 

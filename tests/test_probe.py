@@ -29,10 +29,21 @@ def test_a_probe_file_counts_abstention_on_each_side(core, tmp_path):
     path = tmp_path / "probe.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     result = probe_file(core, path)
-    assert (result.abstention, result.false_abstention, result.questions) == (1.0, 0.0, 2)
+    assert result.questions == 2
+    assert result.figures == {"abstention": 1.0, "false abstention": 0.0}
+
+
+def test_an_urgent_probe_file_counts_recall_and_false_alarms(core, tmp_path):
+    lines = [
+        {"question": "a child has been stabbed and is bleeding now", "urgent": True, "why": "now"},
+        {"question": "What is section 47?", "urgent": False, "why": "a definition"},
+    ]
+    path = tmp_path / "urgent.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert probe_file(core, path).figures == {"urgent recall": 1.0, "false alarms": 0.0}
 
 
 def test_the_dev_vignettes_told_without_a_level_are_answered(core):
     result = probe_plain_vignettes(core, "dev", "What should I do?")
     assert result.questions >= 60
-    assert result.false_abstention <= 0.05
+    assert result.figures["false abstention"] <= 0.05
