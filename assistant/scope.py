@@ -52,7 +52,8 @@ _PROCESS = re.compile(
 _RATING = re.compile(r"\b(grade[ds]?|rating|rate[ds]?|judge?ments?|judged)\b", re.IGNORECASE)
 _INSPECTOR = re.compile(r"\b(ofsted|inspect\w*|cqc)\b", re.IGNORECASE)
 _ASKS_LAW = re.compile(
-    r"\blegal (minimum|maximum|age|requirement|limit)|\bis it (legal|illegal|lawful|unlawful|against the law)\b"
+    r"\bage of (criminal responsibility|consent|marriage)\b"
+    r"|\blegal (minimum|maximum|age|requirement|limit)|\bis it (legal|illegal|lawful|unlawful|against the law)\b"
     r"|\bwhat does the law\b|\bby law\b",
     re.IGNORECASE,
 )
@@ -73,17 +74,26 @@ def names_elsewhere(question: str, hits: list[Hit]) -> bool:
     return any(not any(re.search(rf"\b{re.escape(p)}\b", t, re.IGNORECASE) for t in texts) for p in places)
 
 
+_PERIOD = re.compile(
+    r"\b(last|this|each|every|per) (year|month|quarter)\b|\b(in|since|during) (19|20)\d\d\b|\bannual\w*", re.I
+)
+
+
 def counts_unanswered(question: str, hits: list[Hit]) -> bool:
     """ "How many children were on plans" asks for a count: the passages must give a number of
-    the thing counted ("45 working days"), not just a number near the same words."""
+    the thing counted ("45 working days"), not just a number near the same words; a count over a
+    period ("last year", "in 2023") needs the period in the number's sentence too."""
     match = _COUNT.search(question)
     if match is None:
         return False
+    period = _PERIOD.search(question)
     counted = {search_terms(w)[0] for w in match.groups() if w and w.lower() not in _NOT_COUNTED and search_terms(w)}
     if not counted:
         return False
     for text in _texts(hits):
         for sentence in sentences(text):
+            if period and not _PERIOD.search(sentence):
+                continue
             tokens = sentence.lower().replace("-", " ").split()
             for i, token in enumerate(tokens):
                 if _NUMBER.match(token.strip("()£")) and counted & _words_after(tokens, i):

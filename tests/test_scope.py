@@ -28,6 +28,8 @@ NOT_ANSWERED = [
     "What does KCSIE say about staff training?",  # national guidance it never quotes
     "What is the postcode of the Luton MASH office?",  # an address it does not give
     "How do I report a safeguarding concern about an elderly man in a care home?",  # an adult
+    "how many FGM cases did the police see in Luton last year",  # a count over a period
+    "What is the age of consent in England?",  # the law
 ]
 
 STILL_ANSWERED = [
