@@ -205,11 +205,7 @@ def _known_name(name: str, mentions: Callable[[str], bool], places: set[str]) ->
     words = name.replace("-", " ").split()
     whole = [True] + [False] * len(words)
     for end in range(1, len(words) + 1):
-        whole[end] = any(
-            whole[start]
-            and (mentions(" ".join(words[start:end])) if end - start > 1 else words[start].lower() in places)
-            for start in range(end)
-        )
+        whole[end] = any(whole[start] and _known_part(words[start:end], mentions, places) for start in range(end))
     return whole[-1]
 
 
