@@ -209,7 +209,28 @@ def _known_name(name: str, mentions: Callable[[str], bool], places: set[str]) ->
     return whole[-1]
 
 
-CHECKS = (names_elsewhere, counts_unanswered, other_service_process, rating_unanswered, law_unanswered)
+_ASKS_CLINICAL = re.compile(
+    r"\b(ok|okay|safe|alright|right|correct) (dose|dosage|to (prescribe|take|give))\b|\bwhat (dose|dosage)\b"
+    r"|\bcan (a|the|my|her|his) (gp|doctor|nurse|pharmacist|midwife) prescribe\b|\bside[- ]effects?\b",
+    re.IGNORECASE,
+)
+_SPEAKS_CLINICAL = re.compile(r"\bprescri(be|bed|bing|ption)s?\b(?! (organisations|terror))|\bdos(e|age)\b", re.I)
+
+
+def clinical_unanswered(question: str, hits: list[Hit]) -> bool:
+    """ "Is melatonin ok to prescribe for a 7yo", "what dose of...": clinical advice, which only a
+    passage speaking of prescribing or doses could give (threshold guidance has none)."""
+    return bool(_ASKS_CLINICAL.search(question)) and not any(_SPEAKS_CLINICAL.search(t) for t in _texts(hits))
+
+
+CHECKS = (
+    names_elsewhere,
+    counts_unanswered,
+    other_service_process,
+    rating_unanswered,
+    law_unanswered,
+    clinical_unanswered,
+)
 
 
 def outside(question: str, hits: list[Hit]) -> bool:

@@ -30,6 +30,7 @@ NOT_ANSWERED = [
     "How do I report a safeguarding concern about an elderly man in a care home?",  # an adult
     "how many FGM cases did the police see in Luton last year",  # a count over a period
     "What is the age of consent in England?",  # the law
+    "Can a GP prescribe antidepressants to a 15 year old?",  # clinical advice
 ]
 
 STILL_ANSWERED = [
@@ -46,6 +47,7 @@ STILL_ANSWERED = [
     "What happens at an ICPC?",  # the guidance spells it out, never abbreviates it
     "What will the Family Help Service in Central Bedfordshire offer families?",
     "Dad has COPD and the 12yo does most of the shopping and cooking - what level?",
+    "Mum keeps forgetting to give her son his prescribed ADHD medication - level?",
 ]
 
 
