@@ -21,14 +21,18 @@ def test_a_closing_level_ask_is_taken_off_and_nothing_else(question, told):
     assert without_level_ask(question) == told
 
 
+def _written(tmp_path, lines):
+    path = tmp_path / "probe.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    return path
+
+
 def test_a_probe_file_counts_abstention_on_each_side(core, tmp_path):
     lines = [
         {"question": "What's the weather in Paris tomorrow?", "answerable": False, "why": "off topic"},
         {"question": "What is the Luton MASH phone number?", "answerable": True, "why": "luton-2022"},
     ]
-    path = tmp_path / "probe.jsonl"
-    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    result = probe_file(core, path)
+    result = probe_file(core, _written(tmp_path, lines))
     assert result.questions == 2
     assert result.figures == {"abstention": 1.0, "false abstention": 0.0}
 
@@ -38,9 +42,7 @@ def test_an_urgent_probe_file_counts_recall_and_false_alarms(core, tmp_path):
         {"question": "a child has been stabbed and is bleeding now", "urgent": True, "why": "now"},
         {"question": "What is section 47?", "urgent": False, "why": "a definition"},
     ]
-    path = tmp_path / "urgent.jsonl"
-    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    assert probe_file(core, path).figures == {"urgent recall": 1.0, "false alarms": 0.0}
+    assert probe_file(core, _written(tmp_path, lines)).figures == {"urgent recall": 1.0, "false alarms": 0.0}
 
 
 def test_the_dev_vignettes_told_without_a_level_are_answered(core):
