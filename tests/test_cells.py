@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.cells import CELLS_PER_ROW, distinctive_scores, row_cells, with_rows_as_cells
+from assistant.cells import (
+    CELL_LESS,
+    CELL_MORE,
+    CELLS_PER_ROW,
+    distinctive_scores,
+    row_cells,
+    severity_scores,
+    with_rows_as_cells,
+)
 from assistant.types import Hit
 from ingestion.embed import embed_query
 from ingestion.store import lexical_text, search_terms
@@ -90,3 +98,40 @@ def test_a_rows_level_one_cell_leads_only_where_things_are_said_to_be_well_or_it
     chosen = with_rows_as_cells(engine, [_as_hit(row)], question, embed_query(question))
     assert [h.unit.level == 1 for h in chosen].count(True) <= 1
     assert (chosen[0].unit.level == 1) is level_one_first
+
+
+def _rows_telling_severity_apart(engine, rows):
+    """Rows with a cell that speaks of a concern as recurring or grave and one that speaks of it as
+    one-off or slight (and not both)."""
+    found = []
+    for row in rows:
+        cells = row_cells(engine, row.id)
+        texts = [engine.units[i].text for i in cells]
+        more = [n for n, t in enumerate(texts) if CELL_MORE.search(t) and not CELL_LESS.search(t)]
+        less = [n for n, t in enumerate(texts) if CELL_LESS.search(t) and not CELL_MORE.search(t)]
+        if more and less:
+            found.append((cells, more, less))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("asked", "favoured"),
+    [
+        ("it keeps happening, again and again", "more"),
+        ("this is the 3rd time this term", "more"),
+        ("the first time anything like this has happened", "less"),
+        ("it happens occasionally", "less"),
+    ],
+)
+def test_how_often_the_question_says_favours_the_cells_saying_as_much(engine, rows, asked, favoured):
+    found = _rows_telling_severity_apart(engine, rows)
+    assert len(found) >= 20
+    for cells, more, less in found:
+        scores = severity_scores(engine, cells, asked)
+        high, low = (more, less) if favoured == "more" else (less, more)
+        assert min(scores[n] for n in high) > max(scores[n] for n in low)
+
+
+def test_a_question_silent_on_how_often_gives_no_severity_weight(engine, rows):
+    cells = row_cells(engine, rows[0].id)
+    assert not severity_scores(engine, cells, "dad has lost his job and money is tight").any()
