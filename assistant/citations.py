@@ -30,12 +30,15 @@ def _question_profile(question: str) -> tuple[frozenset[str], bool, bool]:
     return frozenset(tokens(question)), bool(_ASKS_PHONE.search(question)), bool(_ASKS_EMAIL.search(question))
 
 
-def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "") -> str:
+def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "", heading: str = "") -> str:
     """The sentence of the unit that best answers the question (a substring of text): one with the
-    number or address asked for, else the one sharing most words with the question."""
+    number or address asked for, else the one sharing most words with the question. Not the
+    `heading` the text opens with while it has a sentence of its own: the heading is already the
+    citation's place, and "Level 3 – Family Help" alone says nothing of what the level is."""
     wanted, phone, email = _question_profile(question)
     parts = _sentence_words(text)
     candidates = [p for p in parts if must_contain in p[0]] or list(parts) or [(text, frozenset(), False, False)]
+    candidates = [p for p in candidates if p[0].strip() != heading.strip()] or candidates
     best = max(
         candidates,
         key=lambda p: ((phone and p[2]) + (email and p[3]), len(wanted & p[1]), -abs(len(p[0]) - 160)),
@@ -44,6 +47,10 @@ def best_quote(text: str, question: str, limit: int = 400, must_contain: str = "
         cut = best[:limit]
         best = cut[: cut.rfind(" ")] if " " in cut else cut
     return best if best in text else text[:limit]
+
+
+def unit_quote(unit: Unit, question: str, must_contain: str = "") -> str:
+    return best_quote(unit.text, question, must_contain=must_contain, heading=unit.path[-1] if unit.path else "")
 
 
 def level_label(engine: Engine, unit: Unit, area: str | None) -> str | None:
@@ -89,7 +96,7 @@ def make_citation(
         level=unit.level,
         level_label=level_label(engine, unit, area),
         text=unit.text,
-        quote=best_quote(unit.text, question, must_contain=must_contain),
+        quote=unit_quote(unit, question, must_contain),
         source=Source.model_construct(**unit.source.__dict__),
         cells=cells,
     )

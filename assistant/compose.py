@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant import guidance
-from assistant.citations import best_quote, make_citation
+from assistant.citations import make_citation, unit_quote
 from assistant.coverage import ASKS_EMAIL, ASKS_PHONE
 from assistant.engine import Engine
 from assistant.privacy import DEIDENTIFY
@@ -153,7 +153,7 @@ def _fact(writer: _Writer) -> None:
             hits = sorted(hits, key=lambda h: not gives.search(h.unit.text))
     shown: set[str] = set()
     for hit in hits:
-        said = best_quote(hit.unit.text, writer.request.question)
+        said = unit_quote(hit.unit, writer.request.question)
         if said in shown:
             continue
         shown.add(said)

@@ -59,6 +59,16 @@ _OPENERS = {
     "or",
     "but",
     "i",
+    "compare",
+    "describe",
+    "explain",
+    "list",
+    "show",
+    "tell",
+    "give",
+    "please",
+    "summarise",
+    "define",
 }
 _NOT_NAMES = {
     "bedford",
@@ -117,7 +127,7 @@ _NOT_NAMES = {
 def has_personal_details(question: str) -> bool:
     if any(pattern.search(question) for pattern in _PATTERNS):
         return True
-    words = _WORD.findall(question)
+    words = [re.sub(r"'s$", "", w) for w in _WORD.findall(question)]
     return any(
         first[0].isupper()
         and last[0].isupper()

@@ -73,9 +73,17 @@ def named_levels(question: str, documents: dict[str, DocumentInfo]) -> frozenset
     return frozenset(found)
 
 
+@dataclass(frozen=True)
+class _Names:
+    doc_id: str
+    names: tuple[str, ...]
+    """Its short title, aliases and the areas only it covers: each names it outright."""
+    areas: tuple[str, ...]
+    years: tuple[str, ...]
+
+
 @lru_cache(maxsize=8)
-def _document_names(documents: tuple[DocumentInfo, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """Per document: its names (title, aliases, areas only it covers) and its areas and years."""
+def _document_names(documents: tuple[DocumentInfo, ...]) -> tuple[_Names, ...]:
     area_count: dict[str, int] = {}
     for info in documents:
         for area in info.areas:
@@ -83,21 +91,25 @@ def _document_names(documents: tuple[DocumentInfo, ...]) -> tuple[tuple[str, tup
     table = []
     for info in documents:
         names = [info.short_title.lower().split(" (")[0], *(a.lower() for a in info.aliases)]
-        names += [a.lower() for a in info.areas if area_count[a] == 1]  # an area only it covers names it
+        names += [a.lower() for a in info.areas if area_count[a] == 1]
         years = re.findall(r"\b(?:19|20)\d\d\b", f"{info.edition} {info.date}")
-        table.append((info.doc_id, tuple(names), tuple([a.lower() for a in info.areas] + years)))
+        table.append(_Names(info.doc_id, tuple(names), tuple(a.lower() for a in info.areas), tuple(years)))
     return tuple(table)
 
 
 def named_documents(question: str, documents: dict[str, DocumentInfo], by_name_only: bool = False) -> frozenset[str]:
     """Documents the question points at: by their name, an alias or an area only they cover, or
-    (unless by_name_only) by any area they cover or their year."""
+    (unless by_name_only) by any area they cover or their year. A year carried by a document
+    named otherwise points at no other: "the 2022 Luton strategy" is not London's 2022 matrix."""
     lowered = question.lower()
-    return frozenset(
-        doc_id
-        for doc_id, names, loose in _document_names(tuple(documents.values()))
-        if any(n in lowered for n in names) or (not by_name_only and any(w in lowered for w in loose))
-    )
+    table = _document_names(tuple(documents.values()))
+    outright = [d for d in table if any(n in lowered for n in d.names)]
+    if by_name_only:
+        return frozenset(d.doc_id for d in outright)
+    by_area = [d for d in table if any(a in lowered for a in d.areas)]
+    claimed = {y for d in outright + by_area for y in d.years}
+    by_year = [d for d in table if any(y in lowered and y not in claimed for y in d.years)]
+    return frozenset(d.doc_id for d in outright + by_area + by_year)
 
 
 def understand(question: str, documents: dict[str, DocumentInfo]) -> Understanding:

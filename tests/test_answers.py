@@ -176,6 +176,8 @@ def test_a_follow_up_asking_for_the_number_uses_the_turn_before(core):
         ("family at 14 Park Road LU1 2AB, house is dirty", True),
         (SITUATION, False),
         ("What does Central Bedfordshire call Level 2?", False),
+        ("Compare Luton's level 4 'Child Protection' with Luton's 2022 'Specialist' category.", False),
+        ("Tell me about Amy Jones's school attendance", True),
     ],
 )
 def test_personal_details_get_a_reminder_to_deidentify(core, question, flagged):

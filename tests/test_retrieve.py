@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.citations import make_citation
 from assistant.config import Settings
 from assistant.core import Assistant
 from assistant.lexicon import guidance_terms
@@ -52,6 +53,22 @@ def test_a_named_document_comparison_brings_each_document(assistant):
     question = "How do the London and Pan Bedfordshire matrices word practitioner engagement at level 3?"
     results = assistant.search(question, 4).results
     assert {"london-2022", "pan-bedfordshire"} <= {r.doc_id for r in results}
+
+
+def test_a_passage_opening_with_its_heading_is_quoted_by_a_sentence_of_its_own(assistant):
+    """Asked in the heading's own words, the quote is still what the passage says: the heading is
+    the citation's place already."""
+    engine = assistant.engine
+    opening = [
+        u
+        for u in engine.units
+        if u.kind == "section" and u.path and u.text.split("\n")[0].strip() == u.path[-1].strip() and "\n" in u.text
+    ]
+    assert len(opening) > 50
+    for unit in opening:
+        quote = make_citation(engine, unit, 1, unit.path[-1]).quote
+        assert quote.strip() != unit.path[-1].strip(), unit.id
+        assert quote in unit.text, unit.id
 
 
 def test_langchain_retriever_returns_documents_with_unit_ids(assistant):
@@ -108,6 +125,20 @@ def test_named_documents_and_levels(assistant):
     documents = assistant.engine.documents
     assert named_documents("in the Tiers 1-4 matrix", documents, by_name_only=True) == {"tiers-1-4-matrix"}
     assert "luton-2022" in named_documents("what did Luton say in 2022", documents)
+    assert named_documents("what did the 2022 guidance say", documents) >= {"luton-2022", "london-2022"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does the 2022 Luton strategy's 'Intensive' category compare with Luton's 'Family Help' today?",
+        "what did Luton say in 2022",
+    ],
+)
+def test_a_year_another_named_document_carries_points_at_no_other(assistant, question):
+    documents = assistant.engine.documents
+    assert "luton-2022" in named_documents(question, documents)
+    assert "london-2022" not in named_documents(question, documents)
     assert named_levels("what does level 3 mean? and Tier two?", documents) == {2, 3}
     assert 2 in named_levels("what is Targeted Support", documents)
 
