@@ -229,7 +229,7 @@ class Assistant:
         emergency = [h.unit for h in candidates if h.why == "emergency"]
         ranked = [h for h in candidates if h.unit not in emergency]
         hits = [h for h in ranked if h.unit.kind in ANSWER_KINDS]
-        cells = with_rows_as_cells(self.engine, ranked, understood.query, vector)
+        cells = with_rows_as_cells(self.engine, ranked, understood.query, vector, context)
         named = self.engine.canonical_area(area) if area else self._named_area(question, turns)
         floors = (self.settings.abstain_below_about_a_child, self.settings.abstain_below)
         answerable = covered(self.engine, question, hits, named, floors, context)

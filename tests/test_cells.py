@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.cells import (
+    ADDED_WEIGHT,
     CELL_LESS,
     CELL_MORE,
     CELLS_PER_ROW,
@@ -67,6 +68,18 @@ def test_words_every_cell_of_the_row_holds_do_not_choose_between_them(engine, ro
     assert distinctive_scores(engine, cells, one_cell_only).argmax() == len(cells) - 1
 
 
+def test_words_the_search_added_weigh_less_than_the_askers_own(engine, rows):
+    """A word the lexicon or an acronym added to the question counts ADDED_WEIGHT of what the same
+    word typed by the asker would, for every row's cells."""
+    assert 0 < ADDED_WEIGHT < 1
+    for row in rows:
+        cells = row_cells(engine, row.id)
+        terms = search_terms(" ".join(engine.units[i].text for i in cells))
+        own = distinctive_scores(engine, cells, terms)
+        added = distinctive_scores(engine, cells, terms, frozenset(terms))
+        assert added == pytest.approx(ADDED_WEIGHT * own)
+
+
 def test_other_hits_keep_their_places_and_no_cell_is_listed_twice(engine, rows):
     row = rows[0]
     cell = engine.units[row_cells(engine, row.id)[-1]]
@@ -119,6 +132,7 @@ def _rows_telling_severity_apart(engine, rows):
     [
         ("it keeps happening, again and again", "more"),
         ("this is the 3rd time this term", "more"),
+        ("she does it most days", "more"),
         ("the first time anything like this has happened", "less"),
         ("it happens occasionally", "less"),
     ],
