@@ -113,6 +113,23 @@ def test_a_rows_level_one_cell_leads_only_where_things_are_said_to_be_well_or_it
     assert (chosen[0].unit.level == 1) is level_one_first
 
 
+def test_a_question_saying_things_are_well_gets_the_lower_of_cells_its_words_fit_alike(engine, rows):
+    """Every row asked in the words all its cells share, and that all is well: no word tells its
+    cells apart, so the lowest level leads (the dense similarity alone picks it in about a quarter)."""
+    tied = 0
+    for row in rows:
+        cells = row_cells(engine, row.id)
+        shared = set.intersection(*(set(search_terms(lexical_text(engine.units[i]))) for i in cells))
+        asked = " ".join(sorted(shared)) + " and all is well"
+        scores = distinctive_scores(engine, cells, search_terms(asked)) + severity_scores(engine, cells, asked)
+        if len(set(scores.round(6))) > 1:
+            continue
+        tied += 1
+        first = with_rows_as_cells(engine, [_as_hit(row)], asked, embed_query(asked))[0].unit
+        assert first.level == engine.units[cells[0]].level, row.id
+    assert tied > 200
+
+
 def _rows_telling_severity_apart(engine, rows):
     """Rows with a cell that speaks of a concern as recurring or grave and one that speaks of it as
     one-off or slight (and not both)."""
