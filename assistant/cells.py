@@ -17,6 +17,7 @@ test 0.622 -> 0.635).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -97,13 +98,38 @@ def distinctive_scores(
     return np.asarray([sum(w for t, w in weight.items() if t in h) for h in held], dtype=np.float64)
 
 
-def severity_scores(engine: Engine, cells: list[int], query: str) -> np.ndarray:
+@dataclass(frozen=True)
+class Reading:
+    """What a question says that bears on a row's cells, read once for all the rows found."""
+
+    terms: list[str]
+    added: frozenset[str]
+    """Terms the search added to the asker's words (see ADDED_WEIGHT)."""
+    reassured: bool
+    recurring: bool
+    one_off: bool
+
+    @classmethod
+    def of(cls, query: str, asked: str | None = None) -> Reading:
+        """`query` is what was searched, `asked` the asker's own words within it (all of it when
+        not given)."""
+        terms = search_terms(query)
+        added = frozenset(terms) - frozenset(search_terms(asked)) if asked is not None else frozenset()
+        return cls(
+            terms, added, bool(REASSURED.search(query)), bool(ASKS_MORE.search(query)), bool(ASKS_LESS.search(query))
+        )
+
+
+def severity_scores(engine: Engine, cells: list[int], reading: Reading) -> np.ndarray:
     """SEVERITY_WEIGHT for each cell speaking of a concern as recurring or grave when the question
     does, or as one-off or slight when the question does."""
-    more, less = bool(ASKS_MORE.search(query)), bool(ASKS_LESS.search(query))
     texts = [engine.units[i].text for i in cells]
     return SEVERITY_WEIGHT * np.asarray(
-        [(more and bool(CELL_MORE.search(t))) + (less and bool(CELL_LESS.search(t))) for t in texts], dtype=np.float64
+        [
+            (reading.recurring and bool(CELL_MORE.search(t))) + (reading.one_off and bool(CELL_LESS.search(t)))
+            for t in texts
+        ],
+        dtype=np.float64,
     )
 
 
@@ -115,27 +141,23 @@ def with_rows_as_cells(
     asker's own words within it (all of it when not given)."""
     if not any(h.unit.kind == "matrix_row" for h in hits):
         return hits
-    terms = search_terms(query)
-    added = frozenset(terms) - frozenset(search_terms(asked)) if asked is not None else frozenset()
-    reassured = bool(REASSURED.search(query))
+    reading = Reading.of(query, asked)
     chosen: list[Hit] = []
     for hit in hits:
-        for found in _as_cells(engine, hit, terms, query, vector, reassured, added):
+        for found in _as_cells(engine, hit, reading, vector):
             if all(h.unit.id != found.unit.id for h in chosen):
                 chosen.append(found)
     return chosen
 
 
-def _as_cells(
-    engine: Engine, hit: Hit, terms: list[str], query: str, vector: np.ndarray, reassured: bool, added: frozenset[str]
-) -> list[Hit]:
+def _as_cells(engine: Engine, hit: Hit, reading: Reading, vector: np.ndarray) -> list[Hit]:
     """A row's CELLS_PER_ROW best-fitting cells, best first (any other hit as it is). A cell has no
     facets, so its dense similarity is its own vector's.
 
     A row's level 1 cell says needs are met ("comes home on time and does not run away"): it shares
     the topic of the concern it negates and, by incidental words ("answer their phone"), can hold
     the most of a question's distinctive words. So unless the question says things are well
-    (`reassured`), it leads only where the dense similarity agrees; otherwise the row's other
+    (`reading.reassured`), it leads only where the dense similarity agrees; otherwise the row's other
     chosen cell goes first. On the dev split no metric moves ("separated amicably, no history of
     violence" keeps its level 1 first only by the words; the dense rule alone lost it), and "keeps
     going missing and comes back with new phones" no longer leads with "comes home on time".
@@ -148,13 +170,17 @@ def _as_cells(
     cells = row_cells(engine, hit.unit.id) if hit.unit.kind == "matrix_row" else []
     if not cells:
         return [hit]
-    lexical = distinctive_scores(engine, cells, terms, added) + severity_scores(engine, cells, query)
+    lexical = distinctive_scores(engine, cells, reading.terms, reading.added) + severity_scores(engine, cells, reading)
     dense = engine.vectors[cells] @ vector
-    calmer = (lambda n: -engine.units[cells[n]].level) if reassured else (lambda n: 0)
+    calmer = (lambda n: -engine.units[cells[n]].level) if reading.reassured else (lambda n: 0)
     order = sorted(
         range(len(cells)), key=lambda n: (round(float(lexical[n]), 6), calmer(n), float(dense[n])), reverse=True
     )
     best = order[:CELLS_PER_ROW]
-    if not reassured and engine.units[cells[best[0]]].level == 1 and dense[best[0]] < max(dense[n] for n in best):
+    if (
+        not reading.reassured
+        and engine.units[cells[best[0]]].level == 1
+        and dense[best[0]] < max(dense[n] for n in best)
+    ):
         best = best[1:] + best[:1]
     return [Hit(engine.units[cells[n]], hit.score, float(dense[n]), float(lexical[n]), hit.why) for n in best]

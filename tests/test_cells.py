@@ -10,6 +10,7 @@ from assistant.cells import (
     CELL_LESS,
     CELL_MORE,
     CELLS_PER_ROW,
+    Reading,
     distinctive_scores,
     row_cells,
     severity_scores,
@@ -121,7 +122,9 @@ def test_a_question_saying_things_are_well_gets_the_lower_of_cells_its_words_fit
         cells = row_cells(engine, row.id)
         shared = set.intersection(*(set(search_terms(lexical_text(engine.units[i]))) for i in cells))
         asked = " ".join(sorted(shared)) + " and all is well"
-        scores = distinctive_scores(engine, cells, search_terms(asked)) + severity_scores(engine, cells, asked)
+        scores = distinctive_scores(engine, cells, search_terms(asked)) + severity_scores(
+            engine, cells, Reading.of(asked)
+        )
         if len(set(scores.round(6))) > 1:
             continue
         tied += 1
@@ -158,11 +161,11 @@ def test_how_often_the_question_says_favours_the_cells_saying_as_much(engine, ro
     found = _rows_telling_severity_apart(engine, rows)
     assert len(found) >= 20
     for cells, more, less in found:
-        scores = severity_scores(engine, cells, asked)
+        scores = severity_scores(engine, cells, Reading.of(asked))
         high, low = (more, less) if favoured == "more" else (less, more)
         assert min(scores[n] for n in high) > max(scores[n] for n in low)
 
 
 def test_a_question_silent_on_how_often_gives_no_severity_weight(engine, rows):
     cells = row_cells(engine, rows[0].id)
-    assert not severity_scores(engine, cells, "dad has lost his job and money is tight").any()
+    assert not severity_scores(engine, cells, Reading.of("dad has lost his job and money is tight")).any()
