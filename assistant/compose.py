@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant import guidance
+from assistant.cells import REASSURED
 from assistant.citations import make_citation, unit_quote
 from assistant.coverage import ASKS_EMAIL, ASKS_PHONE
 from assistant.engine import Engine
@@ -193,14 +194,29 @@ def _level_lead(writer: _Writer, unit: Unit) -> str:
 
 def _situation(writer: _Writer) -> None:
     groups = _grouped(writer.engine, [h.unit for h in writer.request.indicators])
-    levels = Counter(unit.level for unit, _ in groups)
+    contrasts = _contrasts(writer.request.question, [unit for unit, _ in groups])
+    levels = Counter(unit.level for unit, _ in groups if unit.id not in contrasts)
     order = [unit.level for unit, _ in groups]
     main_level = max(levels, key=lambda lv: (levels[lv], -order.index(lv)))
     main_doc = next(unit.doc_id for unit, _ in groups if unit.level == main_level)
-    writer.lines.append(_orientation(writer, [unit for unit, _ in groups], main_level))
-    _by_level(writer, groups)
+    writer.lines.append(_orientation(writer, [unit for unit, _ in groups], main_level, contrasts))
+    _by_level(writer, groups, contrasts)
     _reminder_and_next_step(writer, main_doc, main_level)
     writer.lines.append(JUDGEMENT)
+
+
+def _contrasts(question: str, units: list[Unit]) -> set[str]:
+    """The Level 1 (needs met) cells shown beside a higher level of the same row, for a question that
+    does not say things are well: given for comparison, not called a match ("comes home on time and
+    does not run away" beside "goes missing")."""
+    if REASSURED.search(question):
+        return set()
+    higher = {_row(unit) for unit in units if unit.level and unit.level > 1}
+    return {unit.id for unit in units if unit.level == 1 and _row(unit) in higher}
+
+
+def _row(unit: Unit) -> tuple:
+    return unit.doc_id, unit.domain, unit.subdomain, unit.row
 
 
 def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
@@ -222,12 +238,17 @@ def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]
     return result
 
 
-def _orientation(writer: _Writer, units: list[Unit], main_level: int) -> str:
+def _orientation(writer: _Writer, units: list[Unit], main_level: int, contrasts: set[str]) -> str:
     """ "What you describe matches Level 3 indicators in the Pan Bedfordshire guidance [1][2]; one
     detail matches Level 4 in the London matrix [3]." (numbers given in ranked order)."""
     by_level: dict[int, list[Citation]] = {}
+    shown: list[Citation] = []
     for unit in units:
-        by_level.setdefault(unit.level, []).append(writer.cite(unit))
+        citation = writer.cite(unit)
+        if unit.id in contrasts:
+            shown.append(citation)
+        else:
+            by_level.setdefault(unit.level, []).append(citation)
 
     def documents(cited: list[Citation]) -> str:
         titles = dict.fromkeys(writer.engine.document(c.doc_id).short_title for c in cited)
@@ -239,6 +260,10 @@ def _orientation(writer: _Writer, units: list[Unit], main_level: int) -> str:
         cited = by_level[level]
         detail = "one detail matches" if len(cited) == 1 else f"{len(cited)} details match"
         text += f"; {detail} {cited[0].level_label} in the {documents(cited)} {_markers(cited)}"
+    if shown:
+        rows = "row's" if len(shown) == 1 else "rows'"
+        label, where = shown[0].level_label, documents(shown)
+        text += f"; the same {rows} {label} in the {where} is shown for comparison {_markers(shown)}"
     return text + "."
 
 
@@ -246,12 +271,13 @@ def _markers(citations: list[Citation]) -> str:
     return "".join(f"[{c.n}]" for c in citations)
 
 
-def _by_level(writer: _Writer, groups) -> None:
-    for unit, also in sorted(groups, key=lambda g: (g[0].doc_id, g[0].level)):
+def _by_level(writer: _Writer, groups, contrasts: set[str]) -> None:
+    for unit, also in sorted(groups, key=lambda g: (g[0].doc_id, g[0].id in contrasts, g[0].level)):
         citation = writer.cite(unit)
         agree = ", ".join(f"{writer.engine.document(u.doc_id).short_title} [{writer.cite(u).n}]" for u in also)
         agree = f" The same wording is in the {agree}." if also else ""
-        writer.lines.append(f"- {citation.level_label}: {writer.quote(unit)}.{agree}{_current_view(writer, unit)}")
+        label = citation.level_label + (" (for comparison)" if unit.id in contrasts else "")
+        writer.lines.append(f"- {label}: {writer.quote(unit)}.{agree}{_current_view(writer, unit)}")
 
 
 def _current_view(writer: _Writer, unit: Unit) -> str:

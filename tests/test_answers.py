@@ -44,7 +44,11 @@ def test_a_situation_gets_an_orientation_indicators_by_level_the_reminder_and_wh
     assert lines[0].startswith("What you describe matches Level ")
     assert "Pan Bedfordshire guidance" in lines[0] and markers(lines[0])
     cells = [c for c in answer.citations if c.kind in ("matrix_cell", "indicator")]
-    assert cells and all(f"- {c.level_label}:" in answer.answer for c in cells if f"[{c.n}] (" in answer.answer)
+    assert cells and all(
+        re.search(rf"- {c.level_label}( \(for comparison\))?:", answer.answer)
+        for c in cells
+        if f"[{c.n}] (" in answer.answer
+    )
     labels = {c.level_label for c in cells if c.doc_id == "pan-bedfordshire"}
     assert labels <= {f"Level {n} — {name}" for n, name in enumerate(CENTRAL_BEDS, start=1)}
     reminder = next(c for c in answer.citations if re.search(r"tick[- ]?box|not a checklist", c.quote, re.I))
@@ -53,6 +57,25 @@ def test_a_situation_gets_an_orientation_indicators_by_level_the_reminder_and_wh
     cited = answer.citations[max(markers(step)) - 1]
     assert cited.kind == "section" and "Central Bedfordshire" in " ".join(cited.path)
     assert lines[-1].startswith("This guidance supports your professional judgement")
+
+
+def test_a_needs_met_cell_beside_a_concern_in_its_row_is_shown_for_comparison_not_called_a_match(core):
+    answer = core.ask(SITUATION)
+    orientation, *lines = answer.answer.split("\n")
+    level_1 = [c for c in answer.citations if c.kind == "matrix_cell" and c.level == 1]
+    heading = [(c, line) for c in level_1 for line in lines if line.startswith("- ") and f"[{c.n}] (" in line]
+    assert heading
+    for citation, line in heading:
+        assert any(c.level > 1 and c.doc_id == citation.doc_id and c.row == citation.row for c in answer.citations)
+        assert line.startswith(f"- {citation.level_label} (for comparison): ")
+    assert "matches Level 1" not in orientation
+    assert re.search(r"shown for comparison (\[\d+\])+\.$", orientation)
+
+
+def test_a_needs_met_cell_is_a_match_when_the_question_says_things_are_well(core):
+    answer = core.ask("Child is healthy, up to date with immunisations, no concerns - what level?")
+    orientation = answer.answer.split("\n")[0]
+    assert "Level 1" in orientation and "for comparison" not in answer.answer
 
 
 CENTRAL_BEDS = ["Universal Services", "Targeted Support", "Complex Needs", "Child Protection"]
