@@ -36,6 +36,9 @@ NOT_COVERED = (
 )
 INDICATOR_KINDS = ("matrix_cell", "indicator")
 FACT_LINES = 3
+FACT_SHARE = 0.3
+"""A fact's later passages are shown only while the search rates them at least this share of the
+first one: a clear answer is not padded with passages the search thinks far less likely."""
 ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meet|meets)\b", re.IGNORECASE)
 ASKS_FACT = re.compile(
     r"^\W*(what (is|are|does)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
@@ -154,6 +157,8 @@ def _fact(writer: _Writer) -> None:
             hits = sorted(hits, key=lambda h: not gives.search(h.unit.text))
     shown: set[str] = set()
     for hit in hits:
+        if shown and hit.score < FACT_SHARE * hits[0].score:
+            break
         said = unit_quote(hit.unit, writer.request.question)
         if said in shown:
             continue

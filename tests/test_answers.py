@@ -11,6 +11,10 @@ import uuid
 import pytest
 
 from assistant import guidance
+from assistant.citations import unit_quote
+from assistant.compose import FACT_LINES, FACT_SHARE, compose
+from assistant.compose import Request as ComposeRequest
+from assistant.types import Hit
 from ingestion.text import normalise
 from tests.conftest import REPO_ROOT, THRESHOLD, threshold_env
 
@@ -107,6 +111,18 @@ def test_a_fact_question_gets_the_key_sentences_and_no_padding(core):
     assert not answer.answer.startswith("What you describe")
     assert "professional judgement" not in answer.answer
     assert len(answer.citations) <= 3
+
+
+@pytest.mark.parametrize("question", ["TAF meaning", "What is an EHA?", "court welfare checklist", "signs of neglect"])
+def test_a_fact_shows_later_passages_only_while_the_search_rates_them_near_the_first(core, question):
+    found = core.search(question, 10).results
+    hits = [Hit(core.engine.unit(r.id), r.score, 0.0, 0.0) for r in found]
+    composed = compose(core.engine, ComposeRequest(question, hits, [], True, None))
+    cited = {c.id for c in composed.citations}
+    near = [r.id for r in found if r.score >= FACT_SHARE * found[0].score]
+    assert found[0].id in cited
+    assert cited <= set(near)
+    assert len(cited) == min(len({unit_quote(core.engine.unit(i), question) for i in near}), FACT_LINES)
 
 
 @pytest.mark.parametrize(
