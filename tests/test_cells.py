@@ -93,6 +93,20 @@ def test_other_hits_keep_their_places_and_no_cell_is_listed_twice(engine, rows):
     assert with_rows_as_cells(engine, [_as_hit(section)], "x", embed_query("x"))[0].unit is section
 
 
+def test_a_cell_found_on_its_own_is_preceded_by_its_rows_choice_and_kept(engine, rows):
+    """Each row asked in each of its cells' words, with only its level 1 cell found: the row's own
+    choice for those words leads (as when the row is found whole) and the cell found is kept."""
+    for row in rows:
+        found = engine.units[row_cells(engine, row.id)[0]]
+        for i in row_cells(engine, row.id):
+            asked = engine.units[i].text
+            vector = embed_query(asked)
+            rows_choice = with_rows_as_cells(engine, [_as_hit(row)], asked, vector)[0].unit
+            ids = [h.unit.id for h in with_rows_as_cells(engine, [_as_hit(found)], asked, vector)]
+            assert ids[0] == rows_choice.id and found.id in ids
+            assert len(ids) == (1 if rows_choice.id == found.id else 2)
+
+
 MISSING_ROW = "pan-bedfordshire/matrix/extra-familial-harm/missing/1"
 
 
