@@ -98,18 +98,23 @@ def _document_names(documents: tuple[DocumentInfo, ...]) -> tuple[_Names, ...]:
 
 
 def named_documents(question: str, documents: dict[str, DocumentInfo], by_name_only: bool = False) -> frozenset[str]:
-    """Documents the question points at: by their name, an alias or an area only they cover, or
-    (unless by_name_only) by any area they cover or their year. A year carried by a document
-    named otherwise points at no other: "the 2022 Luton strategy" is not London's 2022 matrix."""
+    """Documents the question points at: by their name, an alias, an area only they cover or an
+    area they cover with their year ("Luton's 2022 strategy"), or (unless by_name_only) by any area
+    they cover or their year. A year carried by a document named otherwise points at no other: "the
+    2022 Luton strategy" is not London's 2022 matrix."""
     lowered = question.lower()
     table = _document_names(tuple(documents.values()))
-    outright = [d for d in table if any(n in lowered for n in d.names)]
+    outright = [d for d in table if any(n in lowered for n in d.names) or _by_area_and_year(d, lowered)]
     if by_name_only:
         return frozenset(d.doc_id for d in outright)
     by_area = [d for d in table if any(a in lowered for a in d.areas)]
     claimed = {y for d in outright + by_area for y in d.years}
     by_year = [d for d in table if any(y in lowered and y not in claimed for y in d.years)]
     return frozenset(d.doc_id for d in outright + by_area + by_year)
+
+
+def _by_area_and_year(names: _Names, lowered: str) -> bool:
+    return any(a in lowered for a in names.areas) and any(re.search(rf"\b{y}\b", lowered) for y in names.years)
 
 
 def understand(question: str, documents: dict[str, DocumentInfo]) -> Understanding:

@@ -143,6 +143,23 @@ def test_a_year_another_named_document_carries_points_at_no_other(assistant, que
     assert 2 in named_levels("what is Targeted Support", documents)
 
 
+def test_an_area_with_a_year_names_the_document_outright_and_makes_a_comparison(assistant):
+    """Every document with a year, named by an area it covers and its year in a sentence beside
+    another document's name: both are named outright, so the answer is side by side."""
+    documents = assistant.engine.documents
+    dated = [(doc, info) for doc, info in documents.items() if info.areas and re.search(r"\b20\d\d\b", info.date)]
+    assert len(dated) >= 3
+    for doc, info in dated:
+        year = re.search(r"\b20\d\d\b", info.date).group(0)
+        other = next(o for o in documents.values() if o.doc_id != doc)
+        question = (
+            f"What level is neglect in the {other.short_title}, and what did {info.areas[0]}'s {year} guidance say?"
+        )
+        assert named_documents(question, documents, by_name_only=True) == {doc, other.doc_id}, question
+        assert assistant._compares(question)
+    assert "luton-2022" not in named_documents("Luton's guidance from 2015", documents, by_name_only=True)
+
+
 def test_urgent_needs_danger_now_not_just_harm():
     assert is_urgent("the baby is not breathing")
     assert is_urgent("she says her dad is hitting her right now")
