@@ -21,6 +21,7 @@ from assistant.privacy import has_personal_details
 from assistant.query import (
     Understanding,
     about_level_itself,
+    compared_documents,
     interleave,
     is_comparison,
     understand,
@@ -133,7 +134,10 @@ class Assistant:
             rerank=self.settings.rerank,
         )
         if len(understood.docs) > 1 and (len(understood.named) > 1 or is_comparison(query)) and not filters.doc_id:
-            hits = interleave(self._per_document(query, understood, filters), hits)
+            sides = compared_documents(understood)
+            hits = interleave(
+                self._per_document(query, understood, sides, filters), [h for h in hits if h.unit.doc_id in sides]
+            )
         if is_urgent(query, self._own_vector(query, understood, vector)) if urgent is None else urgent:
             hits = self._emergency_first(hits)
         return hits[:k]
@@ -144,7 +148,7 @@ class Assistant:
         added words, "physical chastisement implement", would blur it)."""
         return vector if understood.query == question else embed_query(question)
 
-    def _per_document(self, query: str, understood, filters: Filters) -> list[list[Hit]]:
+    def _per_document(self, query: str, understood, sides: frozenset[str], filters: Filters) -> list[list[Hit]]:
         """For a comparison: the best units of each document it names (of each area's own part,
         for a document covering several areas the question names), searched for what it asks
         about (the documents' names taken out). In the fused order: the rerank's weights were fit
@@ -166,7 +170,7 @@ class Assistant:
                 level_cells=cells,
                 rerank=False,
             )
-            for scope in self._scopes(query, understood.docs, filters)
+            for scope in self._scopes(query, sides, filters)
         ]
 
     def _scopes(self, query: str, docs: frozenset[str], filters: Filters) -> list[Filters]:

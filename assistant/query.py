@@ -134,6 +134,13 @@ _COMPARISON = re.compile(
 )
 
 
+def compared_documents(understood: Understanding) -> frozenset[str]:
+    """The sides of a comparison: the documents it names outright where it names two or more
+    ("compare the Bedford Borough 2015 matrix with the Tiers 1-4 matrix" is not also about the
+    Pan Bedfordshire guidance, which covers Bedford Borough too); else every document it points at."""
+    return understood.named if len(understood.named) > 1 else understood.docs
+
+
 def is_comparison(question: str) -> bool:
     return bool(_COMPARISON.search(question))
 

@@ -143,6 +143,18 @@ def test_a_comparison_is_side_by_side_per_document_with_edition(core):
     assert {c.doc_id for c in answer.citations} >= {"pan-bedfordshire", "london-2022"}
 
 
+def test_a_comparison_naming_two_documents_cites_those_two_only(core):
+    """Every pair of documents, named outright: no third document's passage is a side, though an
+    area one of them covers (Bedford Borough, Luton) is covered by another as well."""
+    infos = list(core.engine.documents.values())
+    pairs = [(a, b) for i, a in enumerate(infos) for b in infos[i + 1 :]]
+    assert len(pairs) >= 10
+    for a, b in pairs:
+        question = f"Compare neglect at level 3 in the {a.short_title} with the {b.short_title}"
+        answer = core.ask(question)
+        assert {c.doc_id for c in answer.citations} == {a.doc_id, b.doc_id}, question
+
+
 def test_an_earlier_editions_indicator_says_so_and_shows_the_current_guidance(core):
     """Asked in the words of each Bedford 2015 cell that the current guidance does not repeat but
     has a closest indicator for: the answers say "earlier edition" and cite that current cell."""
