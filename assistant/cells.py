@@ -33,6 +33,18 @@ REASSURED = re.compile(
     re.IGNORECASE,
 )
 """Words saying that things are well, where a row's level 1 cell may well be the one meant."""
+NEGATED = re.compile(
+    r"\b(not|never|no longer|hardly|barely|isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t"
+    r"|cannot|struggl\w*)\s+(\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""A negation just before a word (one word may come between): "isn't coping", "not really safe"."""
+
+
+def says_things_are_well(text: str) -> bool:
+    """Whether the text says something is well, not negated ("coping", not "isn't coping")."""
+    return any(not NEGATED.search(text[: m.start()]) for m in REASSURED.finditer(text))
+
 
 ASKS_MORE = re.compile(
     r"\b(most (days|weeks|nights|mornings|evenings|weekends|of the time)|again( and again)?|keeps?|kept|repeated(ly)?"
@@ -116,7 +128,7 @@ class Reading:
         terms = search_terms(query)
         added = frozenset(terms) - frozenset(search_terms(asked)) if asked is not None else frozenset()
         return cls(
-            terms, added, bool(REASSURED.search(query)), bool(ASKS_MORE.search(query)), bool(ASKS_LESS.search(query))
+            terms, added, says_things_are_well(query), bool(ASKS_MORE.search(query)), bool(ASKS_LESS.search(query))
         )
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant import guidance
-from assistant.cells import REASSURED
+from assistant.cells import says_things_are_well
 from assistant.citations import make_citation, unit_quote
 from assistant.coverage import ASKS_EMAIL, ASKS_PHONE
 from assistant.engine import Engine
@@ -214,7 +214,7 @@ def _contrasts(question: str, units: list[Unit]) -> set[str]:
     """The Level 1 (needs met) cells shown beside a higher level of the same row, for a question that
     does not say things are well: given for comparison, not called a match ("comes home on time and
     does not run away" beside "goes missing")."""
-    if REASSURED.search(question):
+    if says_things_are_well(question):
         return set()
     higher = {_row(unit) for unit in units if unit.level and unit.level > 1}
     return {unit.id for unit in units if unit.level == 1 and _row(unit) in higher}

@@ -13,6 +13,7 @@ from assistant.cells import (
     Reading,
     distinctive_scores,
     row_cells,
+    says_things_are_well,
     severity_scores,
     with_rows_as_cells,
 )
@@ -107,6 +108,22 @@ def test_a_cell_found_on_its_own_is_preceded_by_its_rows_choice_and_kept(engine,
             assert len(ids) == (1 if rows_choice.id == found.id else 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "well"),
+    [
+        ("no concerns, she is coping", True),
+        ("mum is not coping", False),
+        ("he isn't really happy at home", False),
+        ("doesn't feel safe", False),
+        ("the kids are fine but dad is not coping", True),
+        ("never settled anywhere", False),
+    ],
+)
+def test_things_said_to_be_well_are_not_read_so_when_negated(text, well):
+    assert says_things_are_well(text) is well
+    assert Reading.of(text).reassured is well
+
+
 MISSING_ROW = "pan-bedfordshire/matrix/extra-familial-harm/missing/1"
 
 
@@ -115,6 +132,7 @@ MISSING_ROW = "pan-bedfordshire/matrix/extra-familial-harm/missing/1"
     [
         ("A 15-year-old keeps going missing and comes back with new phones", False),
         ("15yo always comes home on time and answers her phone, no concerns", True),
+        ("15yo is not safe, keeps going missing, mum isn't coping", False),
     ],
 )
 def test_a_rows_level_one_cell_leads_only_where_things_are_said_to_be_well_or_it_reads_closest(
