@@ -133,6 +133,7 @@ MISSING_ROW = "pan-bedfordshire/matrix/extra-familial-harm/missing/1"
         ("A 15-year-old keeps going missing and comes back with new phones", False),
         ("15yo always comes home on time and answers her phone, no concerns", True),
         ("15yo is not safe, keeps going missing, mum isn't coping", False),
+        ("14yo comes home on time every night, her whereabouts are always known to her parents", True),
     ],
 )
 def test_a_rows_level_one_cell_leads_only_where_things_are_said_to_be_well_or_it_reads_closest(
