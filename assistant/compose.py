@@ -1,8 +1,8 @@
 """Hits -> a grounded answer in the guidance's own words, every statement cited [n].
 
 No language model. What the answer looks like depends on what was found:
-- a situation (the best matches are indicators): a one-line orientation (which level the matches
-  point to, in the asker's area's words), the indicators grouped by level, the guidance's
+- a situation (the best matches are indicators): a one-line orientation (the best match's level,
+  then the others', in the asker's area's words), the indicators grouped by level, the guidance's
   reminder that the matrix is not a tick-box, and what to do next at that level in that area;
 - a fact or a section: the key sentences with their heading paths, nothing padded around them;
 - a comparison: side by side per document, each with its edition and date;
@@ -14,7 +14,6 @@ edition's indicator says so and shows the current guidance's closest indicator.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant import guidance
@@ -200,9 +199,7 @@ def _level_lead(writer: _Writer, unit: Unit) -> str:
 def _situation(writer: _Writer) -> None:
     groups = _grouped(writer.engine, [h.unit for h in writer.request.indicators])
     contrasts = _contrasts(writer.request.question, [unit for unit, _ in groups])
-    levels = Counter(unit.level for unit, _ in groups if unit.id not in contrasts)
-    order = [unit.level for unit, _ in groups]
-    main_level = max(levels, key=lambda lv: (levels[lv], -order.index(lv)))
+    main_level = next(unit.level for unit, _ in groups if unit.id not in contrasts)
     main_doc = next(unit.doc_id for unit, _ in groups if unit.level == main_level)
     writer.lines.append(_orientation(writer, [unit for unit, _ in groups], main_level, contrasts))
     _by_level(writer, groups, contrasts)

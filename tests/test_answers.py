@@ -82,6 +82,26 @@ def test_a_needs_met_cell_is_a_match_when_the_question_says_things_are_well(core
     assert "Level 1" in orientation and "for comparison" not in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        SITUATION,
+        "Baby is feeding well, gaining weight, mum attends all her appointments. Level?",
+        "Dad has depression but takes his meds, sees his GP and the kids are fine - level?",
+        "Y9 has been sharing nudes of his girlfriend round the year group - what level",
+    ],
+)
+def test_the_orientation_leads_with_the_best_matchs_level(core, question):
+    answer = core.ask(question)
+    orientation, *lines = answer.answer.split("\n")
+    best = next(
+        c
+        for c in answer.citations
+        if c.kind in ("matrix_cell", "indicator") and f'(for comparison): "{c.quote}" [{c.n}]' not in answer.answer
+    )
+    assert orientation.startswith(f"What you describe matches {best.level_label} indicators")
+
+
 CENTRAL_BEDS = ["Universal Services", "Targeted Support", "Complex Needs", "Child Protection"]
 
 
