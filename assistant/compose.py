@@ -38,9 +38,17 @@ FACT_LINES = 3
 FACT_SHARE = 0.3
 """A fact's later passages are shown only while the search rates them at least this share of the
 first one: a clear answer is not padded with passages the search thinks far less likely."""
-ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meet|meets)\b", re.IGNORECASE)
+ASKS_LEVEL = re.compile(
+    r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bthreshold|\bmeets?\b"
+    r"|\b(is|that'?s|it'?s) (this|that|it|she|he)? ?(at |on |in )?(a )?(level|tier)|\blevel (for|of need)\b"
+    r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier)[- ]?wise\b"
+    r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)",
+    re.IGNORECASE,
+)
+"""A question asking which level a situation is at ("what level?", "is this level 2?", "does it meet
+the threshold"), not one naming a level to ask about it ("what happens at level 3")."""
 ASKS_FACT = re.compile(
-    r"^\W*(what (is|are|does)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
+    r"^\W*(what (is|are|does|happens)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
     r"how (do|should|can|to)|where (do|should|can|to))\b|\bwhat (does|do) (the )?(guidance|document|it) says?\b",
     re.IGNORECASE,
 )
