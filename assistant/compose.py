@@ -41,7 +41,7 @@ first one: a clear answer is not padded with passages the search thinks far less
 ASKS_LEVEL = re.compile(
     r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bthreshold|\bmeets?\b"
     r"|\b(is|that'?s|it'?s) (this|that|it|she|he)? ?(at |on |in )?(a )?(level|tier)|\blevel (for|of need)\b"
-    r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier)[- ]?wise\b"
+    r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier) [1-4]\s*\?\s*$|\b(level|tier)[- ]?wise\b"
     r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)",
     re.IGNORECASE,
 )

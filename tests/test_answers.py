@@ -12,7 +12,7 @@ import pytest
 
 from assistant import guidance
 from assistant.citations import unit_quote
-from assistant.compose import FACT_LINES, FACT_SHARE, compose
+from assistant.compose import ASKS_LEVEL, FACT_LINES, FACT_SHARE, compose
 from assistant.compose import Request as ComposeRequest
 from assistant.types import Hit
 from ingestion.text import normalise
@@ -143,6 +143,31 @@ def test_a_fact_shows_later_passages_only_while_the_search_rates_them_near_the_f
     assert found[0].id in cited
     assert cited <= set(near)
     assert len(cited) == min(len({unit_quote(core.engine.unit(i), question) for i in near}), FACT_LINES)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("15yo keeps going missing - what level is that?", True),
+        ("Domestic abuse level 1?", True),
+        ("That's level 1 isn't it?", True),
+        ("is this a level 3 or a 4?", True),
+        ("any concerns level-wise?", True),
+        ("does she meet the threshold for a referral", True),
+        ("where does this sit in the matrix?", True),
+        ("what happens at level 3 in Luton", False),
+        ("examples of level 2 early help services", False),
+        ("Central Bedfordshire's description of level 2", False),
+    ],
+)
+def test_asking_for_a_level_is_told_apart_from_naming_one(question, asks):
+    assert bool(ASKS_LEVEL.search(question)) is asks
+
+
+def test_what_happens_at_a_named_level_is_answered_from_the_passages_not_as_a_situation(core):
+    answer = core.ask("what happens at level 4 in Bedford Borough?")
+    assert answer.answerable and not answer.answer.startswith("What you describe")
+    assert all(c.kind == "section" for c in answer.citations)
 
 
 @pytest.mark.parametrize(
