@@ -282,7 +282,11 @@ def _markers(citations: list[Citation]) -> str:
 
 
 def _by_level(writer: _Writer, groups, contrasts: set[str]) -> None:
-    for unit, also in sorted(groups, key=lambda g: (g[0].doc_id, g[0].id in contrasts, g[0].level)):
+    """Per document (the one holding the best match first), by level, a comparison's cell last."""
+    first = {}
+    for unit, _ in groups:
+        first.setdefault(unit.doc_id, len(first))
+    for unit, also in sorted(groups, key=lambda g: (first[g[0].doc_id], g[0].id in contrasts, g[0].level)):
         citation = writer.cite(unit)
         agree = ", ".join(f"{writer.engine.document(u.doc_id).short_title} [{writer.cite(u).n}]" for u in also)
         agree = f" The same wording is in the {agree}." if also else ""

@@ -91,7 +91,7 @@ def test_a_needs_met_cell_is_a_match_when_the_question_says_things_are_well(core
         "Y9 has been sharing nudes of his girlfriend round the year group - what level",
     ],
 )
-def test_the_orientation_leads_with_the_best_matchs_level(core, question):
+def test_the_orientation_and_the_indicators_lead_with_the_best_match(core, question):
     answer = core.ask(question)
     orientation, *lines = answer.answer.split("\n")
     best = next(
@@ -100,6 +100,8 @@ def test_the_orientation_leads_with_the_best_matchs_level(core, question):
         if c.kind in ("matrix_cell", "indicator") and f'(for comparison): "{c.quote}" [{c.n}]' not in answer.answer
     )
     assert orientation.startswith(f"What you describe matches {best.level_label} indicators")
+    bullets = [line for line in lines if line.startswith("- ")]
+    assert f"({core.engine.document(best.doc_id).short_title}" in bullets[0]
 
 
 CENTRAL_BEDS = ["Universal Services", "Targeted Support", "Complex Needs", "Child Protection"]
