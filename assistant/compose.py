@@ -37,7 +37,7 @@ ASKS_LEVEL = re.compile(
     r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bthreshold|\bmeets?\b"
     r"|\b(is|that'?s|it'?s) (this|that|it|she|he)? ?(at |on |in )?(a )?(level|tier)|\blevel (for|of need)\b"
     r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier) [1-4]\s*\?\s*$|\b(level|tier)[- ]?wise\b"
-    r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)",
+    r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)|\bbe (a |at )?(level|tier)\b",
     re.IGNORECASE,
 )
 """A question asking which level a situation is at ("what level?", "is this level 2?", "does it meet

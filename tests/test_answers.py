@@ -157,6 +157,8 @@ def test_a_fact_shows_later_passages_only_while_the_search_rates_them_near_the_f
         ("any concerns level-wise?", True),
         ("does she meet the threshold for a referral", True),
         ("where does this sit in the matrix?", True),
+        ("would this be level 3 or 4", True),
+        ("could it be a tier 2", True),
         ("what happens at level 3 in Luton", False),
         ("examples of level 2 early help services", False),
         ("Central Bedfordshire's description of level 2", False),
