@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.browse import row_of
 from assistant.engine import Engine
 from assistant.types import Hit
 from ingestion.store import lexical_text, search_terms
@@ -175,7 +176,7 @@ def _row_first(engine: Engine, hit: Hit, reading: Reading, vector: np.ndarray) -
     choice is level 3's "regularly caring" (level accuracy dev 0.730 -> 0.757, test 0.635 ->
     0.649; answering with the row's whole choice instead, two cells in the one's place, lost dev
     answer citation hits 0.851 -> 0.811)."""
-    row_id = hit.unit.id.rpartition("/L")[0] if hit.unit.kind == "matrix_cell" else ""
+    row_id = row_of(hit.unit) if hit.unit.kind == "matrix_cell" else None
     if row_id not in engine.by_id:
         return _as_cells(engine, hit, reading, vector)
     best = _as_cells(engine, replace(hit, unit=engine.units[engine.by_id[row_id]]), reading, vector)[0]

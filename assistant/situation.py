@@ -6,6 +6,7 @@ met) cell beside a higher cell of its own row is shown for comparison, not calle
 from __future__ import annotations
 
 from assistant import guidance
+from assistant.browse import row_of
 from assistant.cells import says_things_are_well
 from assistant.engine import Engine
 from assistant.quiz.facts import same_wording, words
@@ -34,12 +35,8 @@ def _contrasts(question: str, units: list[Unit]) -> set[str]:
     does not run away" beside "goes missing")."""
     if says_things_are_well(question):
         return set()
-    higher = {_row(unit) for unit in units if unit.level and unit.level > 1}
-    return {unit.id for unit in units if unit.level == 1 and _row(unit) in higher}
-
-
-def _row(unit: Unit) -> tuple:
-    return unit.doc_id, unit.domain, unit.subdomain, unit.row
+    higher = {row_of(unit) for unit in units if unit.level and unit.level > 1} - {None}
+    return {unit.id for unit in units if unit.level == 1 and row_of(unit) in higher}
 
 
 def _grouped(engine: Engine, units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
