@@ -23,6 +23,7 @@ import numpy as np
 
 from assistant.browse import row_of
 from assistant.engine import Engine
+from assistant.query import ASKS_LEVEL
 from assistant.types import Hit
 from ingestion.store import lexical_text, search_terms
 from ingestion.units import cell_id
@@ -60,17 +61,20 @@ ASKS_MORE = re.compile(
 or "severe" is likelier the one meant than its "occasional" neighbour."""
 ASKS_LESS = re.compile(
     r"\b(first time|once|one[- ]off|single|isolated (incident|episode)|occasional(ly)?|sometimes|now and (then|again)"
-    r"|slight(ly)?|minor|mild|a few|one (incident|instance|occasion|episode))\b",
+    r"|slight(ly)?|minor|mild|a few|a bit|bit (too|of)|one (incident|instance|occasion|episode))\b",
     re.IGNORECASE,
 )
-"""Words saying a concern is one-off or slight."""
+"""Words saying a concern is one-off or slight ("a bit too independent for his age" fits the cell
+where a pattern is "emerging", not the "high level of self-sufficiency": dev level accuracy
+0.716 -> 0.730, test unchanged)."""
 CELL_MORE = re.compile(
     r"\b(persistent(ly)?|frequent(ly)?|repeated(ly)?|regularly|multiple|consistently|chronic|severe|serious|ongoing"
     r"|constant(ly)?|significant)\b",
     re.IGNORECASE,
 )
 CELL_LESS = re.compile(
-    r"\b(occasional(ly)?|single|some|few|minor|one[- ]off|isolated (incident|episode)|low[- ]level|mild)\b",
+    r"\b(occasional(ly)?|single|some|few|minor|one[- ]off|isolated (incident|episode)|low[- ]level|mild|emerging"
+    r"|beginning)\b",
     re.IGNORECASE,
 )
 SEVERITY_WEIGHT = 1.5
@@ -129,11 +133,18 @@ class Reading:
     @classmethod
     def of(cls, query: str, asked: str | None = None) -> Reading:
         """`query` is what was searched, `asked` the asker's own words within it (all of it when
-        not given)."""
-        terms = search_terms(query)
-        added = frozenset(terms) - frozenset(search_terms(asked)) if asked is not None else frozenset()
+        not given). The words asking for a level ("what level?", "does it meet the threshold")
+        are the ask, not the situation: left in, "level" chose the cells saying "high level of
+        self-sufficiency" or "low level anti-social behaviour" by chance (dev level accuracy
+        0.743 -> 0.716, two such chance wins lost; test unchanged)."""
+        own = search_terms(ASKS_LEVEL.sub(" ", asked if asked is not None else query))
+        added = frozenset(search_terms(query)) - frozenset(search_terms(asked)) if asked is not None else frozenset()
         return cls(
-            terms, added, says_things_are_well(query), bool(ASKS_MORE.search(query)), bool(ASKS_LESS.search(query))
+            own + sorted(added),
+            added,
+            says_things_are_well(query),
+            bool(ASKS_MORE.search(query)),
+            bool(ASKS_LESS.search(query)),
         )
 
 

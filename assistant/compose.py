@@ -19,6 +19,7 @@ from assistant.citations import unit_quote
 from assistant.coverage import ASKS_EMAIL, ASKS_PHONE
 from assistant.engine import Engine
 from assistant.privacy import DEIDENTIFY
+from assistant.query import ASKS_LEVEL
 from assistant.situation import situation
 from assistant.writer import JUDGEMENT, Composition, Request, Writer
 from ingestion.types import Unit
@@ -33,15 +34,6 @@ FACT_LINES = 3
 FACT_SHARE = 0.3
 """A fact's later passages are shown only while the search rates them at least this share of the
 first one: a clear answer is not padded with passages the search thinks far less likely."""
-ASKS_LEVEL = re.compile(
-    r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bthreshold|\bmeets?\b"
-    r"|\b(is|that'?s|it'?s) (this|that|it|she|he)? ?(at |on |in )?(a )?(level|tier)|\blevel (for|of need)\b"
-    r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier) [1-4]\s*\?\s*$|\b(level|tier)[- ]?wise\b"
-    r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)|\bbe (a |at )?(level|tier)\b",
-    re.IGNORECASE,
-)
-"""A question asking which level a situation is at ("what level?", "is this level 2?", "does it meet
-the threshold"), not one naming a level to ask about it ("what happens at level 3")."""
 ASKS_FACT = re.compile(
     r"^\W*(what (is|are|does|happens)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
     r"how (do|should|can|to)|where (do|should|can|to))\b|\bwhat (does|do) (the )?(guidance|document|it) says?\b",

@@ -31,6 +31,7 @@ from assistant.quiz.build import make_quiz
 from assistant.quiz.export import FORMATS, unfit
 from assistant.quiz.model import Quiz, QuizRequest
 from assistant.retrieve import search
+from assistant.situation import leading_indicators
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
 from assistant.urgent import examples as urgent_examples
 from assistant.urgent import is_urgent
@@ -247,7 +248,7 @@ class Assistant:
             comparison=self._compares(question),
             personal_details=has_personal_details(question),
             doc_id=doc_id,
-            indicators=[h for h in cells if h.unit.kind in INDICATOR_KINDS][: self.settings.answer_k],
+            indicators=leading_indicators([h for h in cells if h.unit.kind in INDICATOR_KINDS], self.settings.answer_k),
         )
         composition = compose(self.engine, request)
         done = time.perf_counter()

@@ -14,6 +14,17 @@ from ingestion.types import DocumentInfo
 _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
+ASKS_LEVEL = re.compile(
+    r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bthreshold|\bmeets?\b"
+    r"|\b(is|that'?s|it'?s) (this|that|it|she|he)? ?(at |on |in )?(a )?(level|tier)|\blevel (for|of need)\b"
+    r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier) [1-4]\s*\?\s*$|\b(level|tier)[- ]?wise\b"
+    r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)|\bbe (a |at )?(level|tier)\b",
+    re.IGNORECASE,
+)
+"""A question asking which level a situation is at ("what level?", "is this level 2?", "does it meet
+the threshold"), not one naming a level to ask about it ("what happens at level 3")."""
+
+
 def expand_acronyms(text: str) -> str:
     """The question with each acronym's long form added, and each long form's acronym added."""
     words = {w.upper() for w in _WORD.findall(text)}

@@ -10,7 +10,7 @@ from assistant.browse import row_of
 from assistant.cells import says_things_are_well
 from assistant.engine import Engine
 from assistant.quiz.facts import same_wording, words
-from assistant.types import Citation
+from assistant.types import Citation, Hit
 from assistant.writer import JUDGEMENT, Writer
 from ingestion.text import sentences
 from ingestion.types import Unit
@@ -27,6 +27,22 @@ def situation(writer: Writer) -> None:
     _by_level(writer, groups, contrasts)
     _reminder_and_next_step(writer, main_doc, main_level)
     writer.lines.append(JUDGEMENT)
+
+
+def leading_indicators(hits: list[Hit], k: int) -> list[Hit]:
+    """The first hits holding k distinct indicators. An indicator another document words the same
+    way at the same level is shown beside the first (see `_grouped`), so it takes no place of its
+    own."""
+    kept: list[Hit] = []
+    seen: list[tuple[int | None, list[str]]] = []
+    for hit in hits:
+        tokens = words(hit.unit.text)
+        if not any(level == hit.unit.level and same_wording(held, tokens) for level, held in seen):
+            if len(seen) == k:
+                break
+            seen.append((hit.unit.level, tokens))
+        kept.append(hit)
+    return kept
 
 
 def _contrasts(question: str, units: list[Unit]) -> set[str]:

@@ -12,8 +12,9 @@ import pytest
 
 from assistant import guidance
 from assistant.citations import unit_quote
-from assistant.compose import ASKS_LEVEL, FACT_LINES, FACT_SHARE, compose
+from assistant.compose import FACT_LINES, FACT_SHARE, compose
 from assistant.compose import Request as ComposeRequest
+from assistant.query import ASKS_LEVEL
 from assistant.types import Hit
 from ingestion.text import normalise
 from tests.conftest import REPO_ROOT, THRESHOLD, threshold_env
@@ -105,6 +106,24 @@ def test_the_orientation_and_the_indicators_lead_with_the_best_match(core, quest
 
 
 CENTRAL_BEDS = ["Universal Services", "Targeted Support", "Complex Needs", "Child Protection"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        SITUATION,
+        "Dad hit his 9yo and left bruises on her arm. What level?",
+        "Using Luton's indicators: Y5 boy anxious since his parents split. Which level?",
+    ],
+)
+def test_a_situation_shows_answer_k_distinct_indicators_with_the_same_wording_elsewhere_beside_them(core, question):
+    answer = core.ask(question)
+    bullets = [line for line in answer.answer.split("\n") if line.startswith("- ")]
+    assert len(bullets) == core.settings.answer_k
+    quoted = [
+        c.quote for c in answer.citations if c.kind in ("matrix_cell", "indicator") and f"[{c.n}] (" in answer.answer
+    ]
+    assert len(quoted) == len(set(quoted)) == len(bullets)
 
 
 def test_asking_about_one_document_cites_nothing_from_another(core):

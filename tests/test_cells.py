@@ -188,6 +188,7 @@ def _rows_telling_severity_apart(engine, rows):
         ("she does it most days", "more"),
         ("the first time anything like this has happened", "less"),
         ("it happens occasionally", "less"),
+        ("a bit too independent for his age", "less"),
     ],
 )
 def test_how_often_the_question_says_favours_the_cells_saying_as_much(engine, rows, asked, favoured):
@@ -202,3 +203,16 @@ def test_how_often_the_question_says_favours_the_cells_saying_as_much(engine, ro
 def test_a_question_silent_on_how_often_gives_no_severity_weight(engine, rows):
     cells = row_cells(engine, rows[0].id)
     assert not severity_scores(engine, cells, Reading.of("dad has lost his job and money is tight")).any()
+
+
+def test_the_words_asking_for_a_level_do_not_choose_a_cell(engine, rows):
+    """ "level" is in some cells ("high level of", "low level anti-social behaviour"), but in "What
+    level?" it is the ask, not the situation."""
+    said = [
+        r for r in rows if any("level" in search_terms(lexical_text(engine.units[i])) for i in row_cells(engine, r.id))
+    ]
+    assert len(said) >= 10
+    for row in said:
+        cells = row_cells(engine, row.id)
+        for asked in ("What level?", "does it meet the threshold? which tier"):
+            assert not distinctive_scores(engine, cells, Reading.of(asked).terms).any(), (row.id, asked)
