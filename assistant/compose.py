@@ -51,19 +51,31 @@ def compose(engine: Engine, request: Request) -> Composition:
         _urgent(writer)
     if request.personal_details:
         writer.lines.append(DEIDENTIFY)
-    indicators = [h for h in request.hits[:4] if h.unit.kind in INDICATOR_KINDS]
-    asks_level = ASKS_LEVEL.search(request.question) and any(h.unit.kind in INDICATOR_KINDS for h in request.hits)
     if not request.answerable and request.emergency:
         writer.lines.append(JUDGEMENT)
     elif not request.answerable:
         _not_covered(writer)
     elif request.comparison:
         _comparison(writer)
-    elif asks_level or (len(indicators) >= 2 and not ASKS_FACT.search(request.question)):
+    elif is_situation(request):
         situation(writer)
     else:
         _fact(writer)
     return Composition("\n".join(writer.lines), writer.citations)
+
+
+def is_situation(request: Request) -> bool:
+    """Whether to answer with the indicators that fit: the question asks for a level, or the best
+    match is an indicator, as are two of the first four, and the question does not ask what
+    something is. A passage ranked first (a question quoting "pattern of closure", which only a
+    section explains) is answered from the passages (dev answer citation hit 0.846 -> 0.854,
+    precision 0.429 -> 0.439; test precision 0.374 -> 0.382)."""
+    if ASKS_LEVEL.search(request.question) and any(h.unit.kind in INDICATOR_KINDS for h in request.hits):
+        return True
+    indicators = [h for h in request.hits[:4] if h.unit.kind in INDICATOR_KINDS]
+    return (
+        len(indicators) >= 2 and request.hits[0].unit.kind in INDICATOR_KINDS and not ASKS_FACT.search(request.question)
+    )
 
 
 def _urgent(writer: Writer) -> None:

@@ -126,6 +126,14 @@ def test_a_situation_shows_answer_k_distinct_indicators_with_the_same_wording_el
     assert len(quoted) == len(set(quoted)) == len(bullets)
 
 
+def test_a_question_whose_best_match_is_a_passage_is_answered_from_the_passages(core):
+    question = "family keep cancelling and only engage enough for us to close the case - pattern of closure?"
+    assert core.search(question, 1).results[0].kind == "section"
+    answer = core.ask(question)
+    assert not answer.answer.startswith("What you describe")
+    assert "pattern of closure" in answer.citations[0].quote
+
+
 def test_asking_about_one_document_cites_nothing_from_another(core):
     question = "developmental milestones are not being met which will require support of targeted/specialist services"
     answer = core.ask(question, doc_id="bedford-borough-2015")
