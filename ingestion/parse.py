@@ -27,6 +27,7 @@ class Paragraph:
     end: int
     is_item: bool = False
     soft_break: bool = False
+    is_heading: bool = False
 
 
 class _Walker:
@@ -219,7 +220,7 @@ class _Walker:
         path = tuple(sentence_case(text) for _, text in self.headings) or (self.doc.info.short_title,)
         if self.buffer and self.heading_line is not None:
             text, number = self.heading_line
-            self.buffer.insert(0, Paragraph(text, number, number))
+            self.buffer.insert(0, Paragraph(text, number, number, is_heading=True))
         self.heading_line = None
         for group in _passages(self.buffer):
             span = self._span(group[0].start, max(p.end for p in group))
@@ -234,12 +235,16 @@ def _cut_at_page_break(last: Paragraph, token: Token) -> bool:
 
 
 def _passages(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
-    """Paragraphs grouped into passages of about PASSAGE_CHARS; a lead-in stays with its list."""
+    """Paragraphs grouped into passages of about PASSAGE_CHARS; a lead-in stays with its list and a
+    heading with the paragraph it heads (alone, "Level 4: Specialist" was a passage of its own and
+    its definition one without the level's name)."""
     groups: list[list[Paragraph]] = []
     size = 0
     for paragraph in paragraphs:
         current = groups[-1] if groups else None
-        keeps = current and (current[-1].text.endswith(":") or (paragraph.is_item and current[-1].is_item))
+        keeps = current and (
+            current[-1].text.endswith(":") or current[-1].is_heading or (paragraph.is_item and current[-1].is_item)
+        )
         if current and (size + len(paragraph.text) <= PASSAGE_CHARS or (keeps and size < 2 * PASSAGE_CHARS)):
             current.append(paragraph)
             size += len(paragraph.text)

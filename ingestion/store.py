@@ -28,7 +28,7 @@ VECTORS = "vectors.npy"
 FACETS = "facets.npz"
 COLLECTION = "threshold_units"
 BM25_FOLDER = "bm25"
-FORMAT = 13
+FORMAT = 14
 """Bump when parsing, units or embedding change, so that the next ingest rebuilds everything."""
 
 
