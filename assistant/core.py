@@ -193,7 +193,7 @@ class Assistant:
 
     def search(self, query: str, k: int | None = None, filters: Filters = Filters()) -> SearchResponse:
         asked = clean_question(query, self.settings, "query")
-        query = words_of(asked)
+        query = self.engine.speller.correct(words_of(asked))
         k = self.settings.search_k if k is None else k
         if not 1 <= k <= 100:
             raise BadInput(f"k must be between 1 and 100, not {k}")
@@ -220,8 +220,9 @@ class Assistant:
     ) -> Answer:
         started = time.perf_counter()
         asked = clean_question(question, self.settings)
-        question = words_of(asked)
-        turns = [words_of(clean_question(turn, self.settings, "history turn")) for turn in (history or [])][
+        mend = self.engine.speller.correct
+        question = mend(words_of(asked))
+        turns = [mend(words_of(clean_question(turn, self.settings, "history turn"))) for turn in (history or [])][
             -self.settings.max_history_turns :
         ]
         filters = Filters(doc_id=doc_id, area=area)

@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.shortlist import Shortlist, make_shortlist
+from assistant.spelling import Speller, model_words
 from assistant.types import Filters
 from ingestion import remote
 from ingestion.embed import set_precision
@@ -66,6 +67,11 @@ class Engine:
         owner = self.build.facets.owner
         starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
         return owner[starts], starts
+
+    @cached_property
+    def speller(self) -> Speller:
+        """Mends the odd typo in a question by the guidance's own words."""
+        return Speller((u.text for u in self.units), model_words())
 
     @cached_property
     def shortlist(self) -> Shortlist | None:
