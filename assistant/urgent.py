@@ -29,7 +29,8 @@ _EMERGENCY = re.compile(
     r"unresponsive|unconscious|won'?t wake|not waking|bleeding heavily|"
     r"(isn'?t|is not|not) breathing( properly)?|gone (floppy|limp|blue)|"
     r"(going|about|threatening) to (jump|kill (him|her|them)sel(f|ves))|"
-    r"on (the|a) (bridge|roof|ledge|railway line|train tracks)|"
+    r"on (the|a) (bridge|roof|(window )?(ledge|sill)|railway line|train tracks)|"
+    r"noose|suicide (note|letter)|goodbye (message|note|letter|text)|"
     r"(taken|swallowed|drunk) (an? )?(overdose|bleach|(a |the )?(whole |full )?(pack|packet|bottle|box) of|"
     r"pills|tablets|chemicals|batteries)|been (stabbed|shot)|kidnap\w*|abduct\w*|"
     r"(dragg|bundl|pull)(ing|ed) (a|the|this|that) (young |little )?(child|girl|boy|kid|toddler|baby)|"
@@ -49,7 +50,8 @@ _HARM = re.compile(
 )
 _NOW = re.compile(
     r"\b(right now|just now|at the moment|currently|as we speak|tonight|this (morning|afternoon|evening|minute)|"
-    r"tomorrow|just (told|said|rang|called|phoned|texted|messaged|disclosed|found|seen|saw)|"
+    r"tomorrow|just (told|said|rang|called|phoned|texted|messaged|disclosed|found|seen|saw|stormed|burst|barged|"
+    r"arrived|turned up|showed up|walked in|grabbed|attacked|threatened|sent)|"
     r"is happening|happening now|\w+ing ((him|her|them) )?now|about to|"
     r"on (my|a) (home )?visit|at the (school )?gate|in front of me|"
     r"with me (now|here)|here now|leaving (tonight|today|tomorrow)|(i|we) can see|i'?m watching|"
@@ -59,6 +61,18 @@ _NOW = re.compile(
     r"on (his|her|their) way (here|over|round)|(has |have )?turned up|(is|are) coming (for|to get))\b",
     re.IGNORECASE,
 )
+
+
+_WEAPON = re.compile(r"\b(knife|knives|gun|blade|machete|hammer|axe|weapon)s?\b", re.IGNORECASE)
+_DOING = re.compile(r"\b(is|are|he'?s|she'?s|they'?re) (\w+ing)\b", re.IGNORECASE)
+_LEFT_ALONE = re.compile(
+    r"\b(baby|babies|toddler|infant|newborn)s? (has been |have been |was |were |is |are |been )?left "
+    r"(alone|on (his|her|their) own)\b",
+    re.IGNORECASE,
+)
+"""A weapon with something being done ("has a blade and is threatening staff"): happening now, though
+no word says so (threats alone, "parents are threatening the kids", are not read so); a baby or
+toddler left alone ("baby left alone in the flat, mum gone out clubbing")."""
 
 
 _LONG_AGO = re.compile(
@@ -183,5 +197,9 @@ def is_urgent(question: str, vector: np.ndarray | None = None) -> bool:
     """`vector` is the question's own embedding (not the expanded query's); without it, only the
     phrases are looked at."""
     if _EMERGENCY.search(question) or (_HARM.search(question) and _NOW.search(question)):
+        return True
+    if not _LONG_AGO.search(question) and (
+        (_WEAPON.search(question) and _DOING.search(question)) or _LEFT_ALONE.search(question)
+    ):
         return True
     return vector is not None and not _LONG_AGO.search(question) and reads_like_an_emergency(vector)

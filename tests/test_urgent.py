@@ -19,6 +19,11 @@ IMMEDIATE = [
     "step dad has locked the kids in the shed and is drunk and shouting",
     "a 6 year old is walking alone along the dual carriageway",
     "mum's ex has turned up at the nursery with a hammer",
+    "a boy in the car park is waving a machete at the other kids",  # a weapon and something being done
+    "man just burst into the playground shouting for his daughter",
+    "pupil emailed me a suicide note and isn't answering her phone",
+    "toddler on the window sill of an upstairs flat, window wide open",
+    "infant left alone in the house while the parents are at the pub",
 ]
 
 NOT_IMMEDIATE = [
@@ -28,6 +33,9 @@ NOT_IMMEDIATE = [
     "What does the guidance say about knife crime?",
     "how do we apply to court for an emergency protection order",
     "Mum took an overdose last year and is now well supported by her GP - level for the kids?",
+    "Reports that the parents are threatening the children with being sent away, what level?",
+    "The baby was left alone for an hour last summer; mum has had parenting support since. Level?",
+    "a pupil was excluded last term for bringing a knife in; he is settling back in well",
 ]
 
 
