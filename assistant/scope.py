@@ -155,7 +155,7 @@ WHO_IS_ASKING = {
 about something the guidance never names."""
 _ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meets?)\b", re.IGNORECASE)
 _DESCRIBES_CHILD = re.compile(
-    r"\b\d+ ?(yo|y/o|yrs?|years?[- ]old|months?[- ]old)\b|\by\d{1,2}\b|\baged \d|\byear \d{1,2}\b"
+    r"\b\d+[- ]?(yo|y/o|yrs?|years?[- ]old|months?[- ]old|weeks?[- ]old)\b|\by\d{1,2}\b|\baged \d|\byear \d{1,2}\b"
     r"|\b(mum|mother|dad|father|parents?|carers?|baby|toddler|son|daughter|brother|sister|boyfriend|girlfriend)\b",
     re.IGNORECASE,
 )

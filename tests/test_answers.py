@@ -126,6 +126,17 @@ def test_a_situation_shows_answer_k_distinct_indicators_with_the_same_wording_el
     assert len(quoted) == len(set(quoted)) == len(bullets)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "A 15-year-old keeps going missing and comes back with new phones",
+        "6-week-old baby, bruise on his cheek, parents can't say how it happened",
+    ],
+)
+def test_a_vignette_not_asking_for_a_level_is_still_answered_as_a_situation(core, question):
+    assert core.ask(question).answer.startswith("What you describe matches Level ")
+
+
 def test_a_question_whose_best_match_is_a_passage_is_answered_from_the_passages(core):
     question = "family keep cancelling and only engage enough for us to close the case - pattern of closure?"
     assert core.search(question, 1).results[0].kind == "section"

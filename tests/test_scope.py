@@ -9,6 +9,7 @@ corpus never covers; the answerable ones were written from the corpus, each with
 import pytest
 
 from assistant.compose import NOT_COVERED
+from assistant.scope import describes_situation
 
 NOT_ANSWERED = [
     "What level of need is a child at risk of FGM in Hertfordshire?",  # another council
@@ -109,3 +110,18 @@ def test_closing_words_that_only_ask_for_help_change_no_indicator_found(core, vi
 def test_off_topic_questions_are_still_not_answered(core):
     for question in ["What's the weather in Paris tomorrow?", "what time does the library shut"]:
         assert not core.ask(question).answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "describes"),
+    [
+        ("A 15-year-old keeps going missing", True),
+        ("6-week-old baby with a bruise", True),
+        ("14yo drinking most weekends", True),
+        ("Y8 girl self-harming", True),
+        ("Luton MASH phone number", False),
+        ("what is a strategy discussion", False),
+    ],
+)
+def test_a_child_or_family_described_is_told_apart_from_a_question_about_the_guidance(question, describes):
+    assert describes_situation(question) is describes
