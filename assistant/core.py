@@ -108,10 +108,11 @@ class Assistant:
         return cls(settings, open_engine(settings, progress=progress), llm)
 
     def warm_up(self) -> None:
-        """Load the embedding model (and, for a large index, its shortlist) now rather than on the
-        first question."""
+        """Load the embedding model, the typo mender's words (and, for a large index, its
+        shortlist) now rather than on the first question."""
         embed_query("warm up")
         urgent_examples()
+        _ = self.engine.speller
         _ = self.engine.shortlist
 
     def retrieve(self, query: str, filters: Filters, k: int, urgent: bool | None = None) -> list[Hit]:
