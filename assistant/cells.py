@@ -112,11 +112,32 @@ def distinctive_scores(
     term in m of the row's n cells weighs log(n/m), so a word only one cell uses counts most, and a
     term `added` to the asker's words ADDED_WEIGHT of that. The weights come from the row alone, so
     adding a document to the index changes no choice."""
-    held = [set(search_terms(lexical_text(engine.units[i]))) for i in cells]
+    held = _holding([set(search_terms(lexical_text(engine.units[i]))) for i in cells], terms)
     common = set.intersection(*held)
     counts = {t: sum(t in h for h in held) for t in set(terms) - common}
     weight = {t: np.log(len(cells) / m) * (ADDED_WEIGHT if t in added else 1.0) for t, m in counts.items() if m}
     return np.asarray([sum(w for t, w in weight.items() if t in h) for h in held], dtype=np.float64)
+
+
+PREFIX = 5
+"""Letters a term and a cell's word must share, one beginning the other, to count as one word."""
+
+
+def _holding(held: list[set[str]], terms: list[str]) -> list[set[str]]:
+    """Each cell's words, with the terms no cell of the row holds as they are but some word of a
+    cell begins or is begun by ("friend" in "friendships", which stemming keeps apart). A term a
+    cell holds as it is is matched as it is: "healthy" must not become "health", which every cell
+    of its row says."""
+    unmatched = set(terms) - set.union(*held)
+    return [
+        words
+        | {
+            t
+            for t in unmatched
+            if len(t) >= PREFIX and any(w.startswith(t) or (len(w) >= PREFIX and t.startswith(w)) for w in words)
+        }
+        for words in held
+    ]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from assistant.cells import (
     CELL_LESS,
     CELL_MORE,
     CELLS_PER_ROW,
+    PREFIX,
     Reading,
     distinctive_scores,
     row_cells,
@@ -68,6 +69,30 @@ def test_words_every_cell_of_the_row_holds_do_not_choose_between_them(engine, ro
     assert not distinctive_scores(engine, cells, shared).any()
     one_cell_only = search_terms(engine.units[cells[-1]].text)
     assert distinctive_scores(engine, cells, one_cell_only).argmax() == len(cells) - 1
+
+
+def test_a_word_begun_by_the_askers_word_counts_as_held(engine, rows):
+    """A term no cell holds as it is but one cell's word begins ("friend" in "friendships", which
+    stemming keeps apart) chooses that cell, for every such word of every row; a term a cell holds as
+    it is is not widened to the words it begins ("healthi" is not "health")."""
+    checked = 0
+    for row in rows:
+        cells = row_cells(engine, row.id)
+        held = [set(search_terms(lexical_text(engine.units[i]))) for i in cells]
+        for n, words in enumerate(held):
+            for word in sorted(words):
+                stem = word[:PREFIX]
+                if len(word) <= PREFIX or any(stem in h for h in held):
+                    continue
+                if sum(any(w.startswith(stem) for w in h) for h in held) != 1:
+                    continue
+                scores = distinctive_scores(engine, cells, [stem])
+                assert scores.argmax() == n and scores[n] > 0, (row.id, word)
+                checked += 1
+    assert checked > 100
+    health = next(r for r in rows if r.id == "pan-bedfordshire/matrix/health/1")
+    cells = row_cells(engine, health.id)
+    assert distinctive_scores(engine, cells, search_terms("healthy")).argmax() == 0
 
 
 def test_words_the_search_added_weigh_less_than_the_askers_own(engine, rows):
