@@ -12,14 +12,12 @@ edition's indicator says so and shows the current guidance's closest indicator.
 
 from __future__ import annotations
 
-import re
-
 from assistant import guidance
 from assistant.citations import unit_quote
 from assistant.coverage import ASKS_EMAIL, ASKS_PHONE
 from assistant.engine import Engine
 from assistant.privacy import DEIDENTIFY
-from assistant.query import ASKS_LEVEL
+from assistant.query import ASKS_FACT, ASKS_LEVEL
 from assistant.scope import describes_situation
 from assistant.situation import situation
 from assistant.writer import JUDGEMENT, Composition, Request, Writer
@@ -35,14 +33,6 @@ FACT_LINES = 3
 FACT_SHARE = 0.3
 """A fact's later passages are shown only while the search rates them at least this share of the
 first one: a clear answer is not padded with passages the search thinks far less likely."""
-ASKS_FACT = re.compile(
-    r"^\W*(what (is|are|does|happens)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
-    r"how (do|should|can|to)|where (do|should|can|to))\b|\bwhat (does|do) (the )?(guidance|document|it) says?\b",
-    re.IGNORECASE,
-)
-"""A question asking what something is or means, who to turn to or how, or what the guidance says:
-a fact or a section's answer, however many indicators mention its subject (unless it asks for a
-level)."""
 PER_DOCUMENT = 2
 
 

@@ -30,6 +30,7 @@ from assistant.query import (
 from assistant.quiz.build import make_quiz
 from assistant.quiz.export import FORMATS, unfit
 from assistant.quiz.model import Quiz, QuizRequest
+from assistant.rerank import Form
 from assistant.retrieve import search
 from assistant.situation import leading_indicators
 from assistant.types import Answer, Filters, Hit, SearchResponse, SearchResult
@@ -134,6 +135,7 @@ class Assistant:
             understood.levels,
             vector,
             rerank=self.settings.rerank,
+            form=Form.of(query),
         )
         if len(understood.docs) > 1 and (len(understood.named) > 1 or is_comparison(query)) and not filters.doc_id:
             sides = compared_documents(understood)

@@ -15,14 +15,32 @@ _WORD = re.compile(r"[A-Za-z0-9']+")
 
 
 ASKS_LEVEL = re.compile(
-    r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bthreshold|\bmeets?\b"
+    r"\b(what|which)\s+(level|tier)|\b(level|tier)s?\s*\??\s*$|\b(level|tier)\s*\?|\bmeets?\b"
+    r"|\b(what|which) threshold\b(?! (for|criteria|document|framework|guidance))|\bthreshold\s*\??\s*$"
+    r"|\b(met|meeting|reach\w*|above|below) (the )?(\w+ )?threshold"
     r"|\b(is|that'?s|it'?s) (this|that|it|she|he)? ?(at |on |in )?(a )?(level|tier)|\blevel (for|of need)\b"
     r"|\b(level|tier) [1-4] (isn'?t it|for \w+|then|or)\b|\b(level|tier) [1-4]\s*\?\s*$|\b(level|tier)[- ]?wise\b"
     r"|\bwhere (does|do|would|should) (this|that|it|she|he|they) (sit|fit|fall)|\bbe (a |at )?(level|tier)\b",
     re.IGNORECASE,
 )
 """A question asking which level a situation is at ("what level?", "is this level 2?", "does it meet
-the threshold"), not one naming a level to ask about it ("what happens at level 3")."""
+the threshold"), not one naming a level to ask about it ("what happens at level 3") or a threshold
+as the guidance's criteria ("the s31 threshold criteria", "threshold for care proceedings")."""
+
+ASKS_FACT = re.compile(
+    r"^\W*(what (is|are|does|happens)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"
+    r"how (do|should|can|to)|where (do|should|can|to))\b|\bwhat (does|do) (the )?(guidance|document|it) says?\b",
+    re.IGNORECASE,
+)
+"""A question asking what something is or means, who to turn to or how, or what the guidance says:
+a fact or a section's answer, however many indicators mention its subject (unless it asks for a
+level)."""
+DESCRIBES_CHILD = re.compile(
+    r"\b\d+[- ]?(yo|y/o|yrs?|years?[- ]old|months?[- ]old|weeks?[- ]old)\b|\by\d{1,2}\b|\baged \d|\byear \d{1,2}\b"
+    r"|\b(mum|mother|dad|father|parents?|carers?|baby|toddler|son|daughter|brother|sister|boyfriend|girlfriend)\b",
+    re.IGNORECASE,
+)
+"""A child or family described: an age, a school year, a parent or sibling."""
 
 
 def expand_acronyms(text: str) -> str:

@@ -74,12 +74,14 @@ def search(
     query_vector: np.ndarray | None = None,
     level_cells: bool = False,
     rerank: bool = True,
+    form: second_look.Form = second_look.Form(),
 ) -> list[Hit]:
-    """The k best units for the query, best first: fused, then (with rerank) the shortlist given a
-    second look (assistant.rerank), each scored by the rerank's likelihood that it is the one
-    sought. With level_cells, the indicators at a level the question names are boosted as the
-    passages about it are (for a comparison of that level across documents; not otherwise, where
-    naming a level ("is this level 2?") must not tilt the answer towards it)."""
+    """The k best units for the query, best first: fused, then (with rerank) the shortlist given a second
+    look (assistant.rerank, with `form` the form of the asker's question), each scored by the
+    rerank's likelihood that it is the one sought. With level_cells, the indicators at a level the
+    question names are boosted as the passages about it are (for a comparison of that level across
+    documents; not otherwise, where naming a level ("is this level 2?") must not tilt the answer
+    towards it)."""
     engine.check(filters)
     mask = engine.mask(filters)
     if not mask.any():
@@ -100,7 +102,7 @@ def search(
     score = fused
     if rerank:
         score = np.zeros(len(fused))
-        score[top] = second_look.likelihoods([engine.units[i].kind for i in top], dense[top], lexical[top])
+        score[top] = second_look.likelihoods([engine.units[i].kind for i in top], dense[top], lexical[top], form)
         top = top[np.argsort(-score[top], kind="stable")]
     top = top[:k]
     if engine.shortlist is not None:  # a hit from BM25 alone may be outside the shortlist

@@ -9,6 +9,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 
+from assistant.rerank import Form
 from assistant.retrieve import search
 from assistant.types import Filters
 
@@ -28,5 +29,5 @@ class ThresholdRetriever(BaseRetriever):
                 page_content=hit.unit.text,
                 metadata={"id": hit.unit.id, "doc_id": hit.unit.doc_id, "kind": hit.unit.kind, "score": hit.score},
             )
-            for hit in search(self.engine, query, self.filters, self.k)
+            for hit in search(self.engine, query, self.filters, self.k, form=Form.of(query))
         ]

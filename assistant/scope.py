@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from assistant.acronyms import ACRONYMS
+from assistant.query import DESCRIBES_CHILD
 from assistant.types import Hit
 from ingestion.store import STOPWORDS, search_terms
 from ingestion.text import sentences
@@ -154,18 +155,13 @@ WHO_IS_ASKING = {
 """Practitioners' roles, which say who is asking, not what about: a question from "the DSL" is not
 about something the guidance never names."""
 _ASKS_LEVEL = re.compile(r"\b(level|tier|threshold|meets?)\b", re.IGNORECASE)
-_DESCRIBES_CHILD = re.compile(
-    r"\b\d+[- ]?(yo|y/o|yrs?|years?[- ]old|months?[- ]old|weeks?[- ]old)\b|\by\d{1,2}\b|\baged \d|\byear \d{1,2}\b"
-    r"|\b(mum|mother|dad|father|parents?|carers?|baby|toddler|son|daughter|brother|sister|boyfriend|girlfriend)\b",
-    re.IGNORECASE,
-)
 
 
 def describes_situation(question: str) -> bool:
     """A level asked for, or a child or family described (an age, a school year, a parent): a
     situation, whose details may be in words the guidance never uses (the parent's illness, the
     school year) and still be answered by what it describes."""
-    return bool(_ASKS_LEVEL.search(question) or _DESCRIBES_CHILD.search(question))
+    return bool(_ASKS_LEVEL.search(question) or DESCRIBES_CHILD.search(question))
 
 
 _CHILD = re.compile(r"\b(child|children|kids?|boys?|girls?|lads?|pupils?|students?|teen\w*|infants?|newborn)\b", re.I)

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.core import Assistant, retrieval_query
-from assistant.rerank import RERANK_DEPTH, Weights, features
+from assistant.rerank import RERANK_DEPTH, Form, Weights, features
 from assistant.types import Filters
 from evals.metrics import Cited, hits
 from evals.questions import load_questions
@@ -40,7 +40,7 @@ def shortlists(assistant: Assistant) -> list[tuple[np.ndarray, np.ndarray]]:
             kinds = [h.unit.kind for h in found]
             dense = np.array([h.dense for h in found])
             bm25 = np.array([h.bm25 for h in found])
-            groups.append((features(kinds, dense, bm25), labels))
+            groups.append((features(kinds, dense, bm25, Form.of(query)), labels))
     return groups
 
 
@@ -68,7 +68,10 @@ def main() -> None:
         fused_rank=round(float(w[0]), 4),
         dense=round(float(w[1]), 4),
         bm25=round(float(w[2]), 4),
-        kind={kind: round(float(v), 4) for kind, v in zip(KINDS, w[3:], strict=True)},
+        **{
+            name: {kind: round(float(v), 4) for kind, v in zip(KINDS, w[3 + n * len(KINDS) :], strict=False)}
+            for n, name in enumerate(("kind", "kind_if_fact", "kind_if_situation"))
+        },
     )
     print(f"# fit on {len(groups)} dev questions")
     print(f"WEIGHTS = {fitted!r}")

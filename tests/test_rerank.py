@@ -5,7 +5,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.core import Assistant, retrieval_query
-from assistant.rerank import RERANK_DEPTH, WEIGHTS
+from assistant.rerank import RERANK_DEPTH, WEIGHTS, Form
 from assistant.types import Filters
 from evals.fit_rerank import fit, shortlists
 from evals.metrics import Cited, reciprocal_rank
@@ -30,7 +30,8 @@ def _dev_mrr(assistant: Assistant) -> float:
 def test_the_weights_are_the_fit_of_the_dev_split(fused_only):
     """Refit here (a machine without bfloat16 embeds a little differently, hence the tolerance)."""
     fitted = fit(shortlists(fused_only))
-    shipped = [WEIGHTS.fused_rank, WEIGHTS.dense, WEIGHTS.bm25, *(WEIGHTS.kind[k] for k in KINDS)]
+    per_kind = (WEIGHTS.kind, WEIGHTS.kind_if_fact, WEIGHTS.kind_if_situation)
+    shipped = [WEIGHTS.fused_rank, WEIGHTS.dense, WEIGHTS.bm25, *(w[k] for w in per_kind for k in KINDS)]
     for got, want in zip(fitted, shipped, strict=True):
         assert got == pytest.approx(want, rel=0.15, abs=0.1)
 
@@ -44,3 +45,28 @@ def test_the_rerank_only_reorders_the_fused_shortlist(core, fused_only):
 
 def test_the_rerank_ranks_expected_citations_higher_than_the_fused_order(core, fused_only):
     assert _dev_mrr(core) > _dev_mrr(fused_only) + 0.03
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "situation"),
+    [
+        ("what is significant harm", True, False),
+        ("How do I make a referral to the Luton MASH?", True, False),
+        ("threshold for care proceedings s31", False, False),
+        ("What are the s31 threshold criteria for starting care proceedings?", True, False),
+        ("Y7 boy hanging round with older kids on the estate. Level?", False, True),
+        ("parent sometimes smells of alcohol at pick up, what threshold?", False, True),
+        ("does this meet the threshold for social care?", False, True),
+        ("What is the level for a 15-year-old who keeps going missing?", False, True),
+        ("mum drinks every night and the kids get themselves to school", False, True),
+    ],
+)
+def test_the_form_of_a_question_is_read_from_its_wording(question, fact, situation):
+    assert Form.of(question) == Form(fact=fact, situation=situation)
+
+
+def test_a_fact_question_ranks_passages_above_the_cells_sharing_its_words(core):
+    """ "What is significant harm" asks for the guidance's account of it, not a cell saying "causing
+    significant physical harm": its first results are passages."""
+    results = core.search("what is significant harm", 3).results
+    assert [r.kind for r in results] == ["section"] * 3

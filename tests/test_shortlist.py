@@ -10,6 +10,7 @@ import pytest
 
 from assistant import retrieve, shortlist
 from assistant.engine import Engine
+from assistant.rerank import Form
 from assistant.retrieve import _best, search
 from evals.questions import load_questions
 from ingestion.embed import embed_query
@@ -50,19 +51,26 @@ def test_a_shortlist_holding_every_unit_gives_exactly_the_exact_search(core, vec
 
 
 def test_a_shortlist_a_fifth_of_the_index_keeps_the_search_results(core, vectors, monkeypatch):
-    """With 400 of 1,882 units shortlisted from 64 projected dimensions, the first result and the
-    whole top 10 are those of the exact search for nearly every eval question. (Measured: 260 of
-    262 first results and 254 of 262 top-10 lists the same; at scale the shortlist is 2,000.)"""
+    """With 400 of 1,882 units shortlisted from 64 projected dimensions, the first result, the first
+    five in order and the top 10 as a set are those of the exact search for nearly every eval question,
+    searched as the core searches it (its form read for the rerank). The order within the top 10 past
+    the fifth is left out: near-ties there swap with the shortlist's last float differences, and
+    swapped by machine as well (in session 22, 261 of 262 first results, 256 first fives and 255
+    top-10 sets the same, the whole top 10 in order 249; 254 on an earlier machine). At scale the
+    shortlist is 2,000."""
     exact = core.engine
     listed = engine_with_shortlist(exact, 400, monkeypatch)
-    same_top10, same_first = 0, 0
+    same_first, same_five, same_ten = 0, 0, 0
     for question in QUESTIONS:
-        want = [h.unit.id for h in search(exact, question, k=10, query_vector=vectors[question])]
-        got = [h.unit.id for h in search(listed, question, k=10, query_vector=vectors[question])]
-        same_top10 += got == want
+        form = Form.of(question)
+        want = [h.unit.id for h in search(exact, question, k=10, query_vector=vectors[question], form=form)]
+        got = [h.unit.id for h in search(listed, question, k=10, query_vector=vectors[question], form=form)]
         same_first += got[:1] == want[:1]
+        same_five += got[:5] == want[:5]
+        same_ten += set(got) == set(want)
     assert same_first >= 0.98 * len(QUESTIONS), f"{same_first}/{len(QUESTIONS)}"
-    assert same_top10 >= 0.95 * len(QUESTIONS), f"{same_top10}/{len(QUESTIONS)}"
+    assert same_five >= 0.95 * len(QUESTIONS), f"{same_five}/{len(QUESTIONS)}"
+    assert same_ten >= 0.95 * len(QUESTIONS), f"{same_ten}/{len(QUESTIONS)}"
 
 
 def test_the_shortlist_respects_the_filters(core, vectors, monkeypatch):
