@@ -22,7 +22,9 @@ RERANK_DEPTH = 30
 @dataclass(frozen=True)
 class Form:
     """The form of a question, which bears on the kind of unit it wants: a fact's question ("what is
-    significant harm") a passage more than the matrix cells using its words, a situation's the cells."""
+    significant harm") a passage more than the matrix cells using its words, a situation's the cells.
+    A situation here asks for a level as `ASKS_LEVEL` reads it, narrower than the scope checks' any
+    "level" word (`assistant.scope.describes_situation`): the weights were fit with this reading."""
 
     fact: bool = False
     situation: bool = False

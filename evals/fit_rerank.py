@@ -69,8 +69,8 @@ def main() -> None:
         dense=round(float(w[1]), 4),
         bm25=round(float(w[2]), 4),
         **{
-            name: {kind: round(float(v), 4) for kind, v in zip(KINDS, w[3 + n * len(KINDS) :], strict=False)}
-            for n, name in enumerate(("kind", "kind_if_fact", "kind_if_situation"))
+            name: {kind: round(float(v), 4) for kind, v in zip(KINDS, block, strict=True)}
+            for name, block in zip(("kind", "kind_if_fact", "kind_if_situation"), np.split(w[3:], 3), strict=True)
         },
     )
     print(f"# fit on {len(groups)} dev questions")
