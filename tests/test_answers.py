@@ -20,6 +20,7 @@ from ingestion.text import normalise
 from tests.conftest import REPO_ROOT, THRESHOLD, threshold_env
 
 SITUATION = "A 15-year-old keeps going missing and comes back with new phones: what level is that?"
+LEVEL_2_SITUATION = "Parent is often critical of their 6 year old and lacks warmth. What level?"
 QUESTIONS = [
     SITUATION,
     "Luton MASH phone number",
@@ -43,7 +44,7 @@ def test_every_marker_has_its_citation_and_every_citation_is_used(core, question
     assert all(c.quote in c.text for c in answer.citations)
 
 
-def test_a_situation_gets_an_orientation_indicators_by_level_the_reminder_and_what_to_do(core):
+def test_a_situation_gets_an_orientation_indicators_by_level_and_what_to_do(core):
     answer = core.ask(SITUATION, area="Central Bedfordshire")
     lines = answer.answer.split("\n")
     assert lines[0].startswith("What you describe matches Level ")
@@ -56,12 +57,28 @@ def test_a_situation_gets_an_orientation_indicators_by_level_the_reminder_and_wh
     )
     labels = {c.level_label for c in cells if c.doc_id == "pan-bedfordshire"}
     assert labels <= {f"Level {n} — {name}" for n, name in enumerate(CENTRAL_BEDS, start=1)}
-    reminder = next(c for c in answer.citations if re.search(r"tick[- ]?box|not a checklist", c.quote, re.I))
-    assert f"[{reminder.n}]" in answer.answer
     step = next(line for line in lines if line.startswith("What to do at Level"))
     cited = answer.citations[max(markers(step)) - 1]
     assert cited.kind == "section" and "Central Bedfordshire" in " ".join(cited.path)
     assert lines[-1].startswith("This guidance supports your professional judgement")
+
+
+REMINDER = re.compile(r"tick[- ]?box|not a checklist", re.IGNORECASE)
+
+
+def test_a_level_2_match_quotes_the_reminder_and_what_several_level_2_indicators_may_mean(core):
+    answer = core.ask(LEVEL_2_SITUATION, area="Central Bedfordshire")
+    assert answer.citations[0].level == 2
+    reminder = next(c for c in answer.citations if REMINDER.search(c.quote))
+    line = next(line for line in answer.answer.split("\n") if line.startswith("The guidance reminds you: "))
+    assert f"[{reminder.n}]" in line and re.search(r"several Level 2 indicators", line, re.IGNORECASE)
+
+
+def test_a_higher_match_leaves_the_reminder_to_the_judgement_line(core):
+    answer = core.ask(SITUATION, area="Central Bedfordshire")
+    assert answer.citations[0].level > 2
+    assert not any(REMINDER.search(c.quote) for c in answer.citations)
+    assert answer.answer.split("\n")[-1].startswith("This guidance supports your professional judgement")
 
 
 def test_a_needs_met_cell_beside_a_concern_in_its_row_is_shown_for_comparison_not_called_a_match(core):
