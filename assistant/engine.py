@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,7 +23,7 @@ from ingestion.embed import set_precision
 from ingestion.errors import BadInput, NotFound
 from ingestion.index import build_index
 from ingestion.parse import CONTENTS_HEADINGS
-from ingestion.store import FORMAT, Build, current_build_folder, open_build
+from ingestion.store import FORMAT, Build, current_build_folder, lexical_text, open_build, search_terms
 from ingestion.types import KINDS, DocumentInfo, Unit
 
 NAVIGATION_WEIGHT = 0.3
@@ -72,6 +73,17 @@ class Engine:
     def speller(self) -> Speller:
         """Mends the odd typo in a question by the guidance's own words."""
         return Speller((u.text for u in self.units), model_words())
+
+    @cached_property
+    def term_sets(self) -> list[frozenset[str]]:
+        """Each unit's search terms (as BM25 indexes them), for the rerank's coverage."""
+        return [frozenset(search_terms(lexical_text(u))) for u in self.units]
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        """Each search term's inverse document frequency over the units, log(1 + n / df)."""
+        frequency = Counter(t for terms in self.term_sets for t in terms)
+        return {t: float(np.log1p(len(self.units) / df)) for t, df in frequency.items()}
 
     @cached_property
     def shortlist(self) -> Shortlist | None:

@@ -102,7 +102,9 @@ def search(
     score = fused
     if rerank:
         score = np.zeros(len(fused))
-        score[top] = second_look.likelihoods([engine.units[i].kind for i in top], dense[top], lexical[top], form)
+        covered = second_look.coverage([engine.term_sets[i] for i in top], form.terms, engine.idf)
+        kinds = [engine.units[i].kind for i in top]
+        score[top] = second_look.likelihoods(kinds, dense[top], lexical[top], form, covered=covered)
         top = top[np.argsort(-score[top], kind="stable")]
     top = top[:k]
     if engine.shortlist is not None:  # a hit from BM25 alone may be outside the shortlist

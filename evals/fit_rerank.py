@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.core import Assistant, retrieval_query
-from assistant.rerank import RERANK_DEPTH, Form, Weights, features
+from assistant.rerank import RERANK_DEPTH, Form, Weights, coverage, features
 from assistant.types import Filters
 from evals.metrics import Cited, hits
 from evals.questions import load_questions
@@ -40,7 +40,10 @@ def shortlists(assistant: Assistant) -> list[tuple[np.ndarray, np.ndarray]]:
             kinds = [h.unit.kind for h in found]
             dense = np.array([h.dense for h in found])
             bm25 = np.array([h.bm25 for h in found])
-            groups.append((features(kinds, dense, bm25, Form.of(query)), labels))
+            form = Form.of(query)
+            held = [assistant.engine.term_sets[assistant.engine.by_id[h.unit.id]] for h in found]
+            covered = coverage(held, form.terms, assistant.engine.idf)
+            groups.append((features(kinds, dense, bm25, form, covered), labels))
     return groups
 
 
@@ -68,9 +71,10 @@ def main() -> None:
         fused_rank=round(float(w[0]), 4),
         dense=round(float(w[1]), 4),
         bm25=round(float(w[2]), 4),
+        coverage=round(float(w[3]), 4),
         **{
             name: {kind: round(float(v), 4) for kind, v in zip(KINDS, block, strict=True)}
-            for name, block in zip(("kind", "kind_if_fact", "kind_if_situation"), np.split(w[3:], 3), strict=True)
+            for name, block in zip(("kind", "kind_if_fact", "kind_if_situation"), np.split(w[4:], 3), strict=True)
         },
     )
     print(f"# fit on {len(groups)} dev questions")

@@ -5,7 +5,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.core import Assistant, retrieval_query
-from assistant.rerank import RERANK_DEPTH, WEIGHTS, Form
+from assistant.rerank import RERANK_DEPTH, WEIGHTS, Form, coverage
 from assistant.types import Filters
 from evals.fit_rerank import fit, shortlists
 from evals.metrics import Cited, reciprocal_rank
@@ -31,7 +31,8 @@ def test_the_weights_are_the_fit_of_the_dev_split(fused_only):
     """Refit here (a machine without bfloat16 embeds a little differently, hence the tolerance)."""
     fitted = fit(shortlists(fused_only))
     per_kind = (WEIGHTS.kind, WEIGHTS.kind_if_fact, WEIGHTS.kind_if_situation)
-    shipped = [WEIGHTS.fused_rank, WEIGHTS.dense, WEIGHTS.bm25, *(w[k] for w in per_kind for k in KINDS)]
+    head = [WEIGHTS.fused_rank, WEIGHTS.dense, WEIGHTS.bm25, WEIGHTS.coverage]
+    shipped = [*head, *(w[k] for w in per_kind for k in KINDS)]
     for got, want in zip(fitted, shipped, strict=True):
         assert got == pytest.approx(want, rel=0.15, abs=0.1)
 
@@ -62,7 +63,29 @@ def test_the_rerank_ranks_expected_citations_higher_than_the_fused_order(core, f
     ],
 )
 def test_the_form_of_a_question_is_read_from_its_wording(question, fact, situation):
-    assert Form.of(question) == Form(fact=fact, situation=situation)
+    form = Form.of(question)
+    assert (form.fact, form.situation) == (fact, situation)
+
+
+def test_the_form_carries_the_questions_own_terms_without_its_ask_for_a_level():
+    assert Form.of("Y7 boy hanging round with older kids on the estate. What level?").terms == (
+        "y7",
+        "boy",
+        "hang",
+        "round",
+        "older",
+        "kid",
+        "estat",
+    )
+
+
+def test_coverage_is_the_share_of_the_questions_terms_held_weighted_by_their_rarity(core):
+    terms = Form.of("child keeps going missing with new phones").terms
+    held = [frozenset(terms), frozenset({"phone"}), frozenset({"child"}), frozenset({"unrelated"})]
+    every, rare, common, none = coverage(held, terms, core.engine.idf)
+    assert every == pytest.approx(1.0)
+    assert rare > common > 0
+    assert none == 0.0
 
 
 def test_a_fact_question_ranks_passages_above_the_cells_sharing_its_words(core):
