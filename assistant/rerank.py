@@ -1,11 +1,11 @@
 """A second look at the fused shortlist: reciprocal-rank fusion keeps only each ranking's order, so a
 unit far ahead on similarity counts no more than one just ahead. The rerank scores each of the best
 RERANK_DEPTH units by its fused rank, its dense similarity and BM25 score relative to the best in
-the shortlist, how much of the asker's own words it holds, its kind, and its kind again for the form
-of the question (one asking what something
-is or how, one asking a situation's level or describing a child or family), with weights fit on the
-dev split of the eval questions (`evals/fit_rerank.py`: listwise logistic regression over these
-features alone, nothing keyed to a question or to this corpus' wording; the test split is held out).
+the shortlist, how much of the asker's own words it holds, its kind, and its kind again for the
+form of the question (one asking what something is or how, one asking a situation's level or
+describing a child or family), with weights fit on the dev split of the eval questions
+(`evals/fit_rerank.py`: listwise logistic regression over these features alone, nothing keyed to a
+question or to this corpus' wording; the test split is held out).
 """
 
 from __future__ import annotations
