@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.ages import Ages
 from assistant.browse import row_of
 from assistant.engine import Engine
 from assistant.query import ASKS_LEVEL
@@ -150,6 +151,8 @@ class Reading:
     reassured: bool
     recurring: bool
     one_off: bool
+    ages: Ages | None = None
+    """The child's age as the asker states it, for the cells that set an age bound."""
 
     @classmethod
     def of(cls, query: str, asked: str | None = None) -> Reading:
@@ -158,7 +161,8 @@ class Reading:
         are the ask, not the situation: left in, "level" chose the cells saying "high level of
         self-sufficiency" or "low level anti-social behaviour" by chance (dev level accuracy
         0.743 -> 0.716, two such chance wins lost; test unchanged)."""
-        own = search_terms(ASKS_LEVEL.sub(" ", asked if asked is not None else query))
+        own_words = asked if asked is not None else query
+        own = search_terms(ASKS_LEVEL.sub(" ", own_words))
         added = frozenset(search_terms(query)) - frozenset(search_terms(asked)) if asked is not None else frozenset()
         return cls(
             own + sorted(added),
@@ -166,16 +170,21 @@ class Reading:
             says_things_are_well(query),
             bool(ASKS_MORE.search(query)),
             bool(ASKS_LESS.search(query)),
+            Ages.of(own_words),
         )
 
 
 def severity_scores(engine: Engine, cells: list[int], reading: Reading) -> np.ndarray:
     """SEVERITY_WEIGHT for each cell speaking of a concern as recurring or grave when the question
-    does, or as one-off or slight when the question does."""
+    does, or as one-off or slight when the question does; as much again for a cell whose age bound
+    the child's stated age meets, and as much less for one whose bound it cannot ("a 12-year-old is
+    pregnant" fits "pregnancy in a child under 13", a 16-year-old does not)."""
     texts = [engine.units[i].text for i in cells]
     return SEVERITY_WEIGHT * np.asarray(
         [
-            (reading.recurring and bool(CELL_MORE.search(t))) + (reading.one_off and bool(CELL_LESS.search(t)))
+            (reading.recurring and bool(CELL_MORE.search(t)))
+            + (reading.one_off and bool(CELL_LESS.search(t)))
+            + (reading.ages.fit(t) if reading.ages else 0)
             for t in texts
         ],
         dtype=np.float64,

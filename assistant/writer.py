@@ -5,7 +5,9 @@ mention)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from assistant.ages import Ages
 from assistant.citations import make_citation
 from assistant.engine import Engine
 from assistant.types import Citation, Hit
@@ -46,14 +48,22 @@ class Writer:
     citations: list[Citation] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
 
+    @cached_property
+    def ages(self) -> Ages | None:
+        return Ages.of(self.request.question)
+
     def cite(self, unit: Unit, must_contain: str = "", focus: str = "") -> Citation:
         """The unit's citation (one per unit: a second mention reuses its number). The quote is the
-        sentence that best answers the question, or `focus` when given."""
+        sentence that best answers the question, or `focus` when given; for a cell setting an age
+        bound the child's stated age meets, the sentence setting it ("Pregnancy in a child under
+        13", not the cell's next sentence)."""
         for citation in self.citations:
             if citation.id == unit.id:
                 return citation
         n = len(self.citations) + 1
         question = focus or self.request.question
+        if not must_contain and self.ages is not None:
+            must_contain = self.ages.bound_met(unit.text)
         citation = make_citation(self.engine, unit, n, question, self.request.area, must_contain)
         self.citations.append(citation)
         return citation
