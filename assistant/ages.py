@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 _AGE = re.compile(
-    r"\b(\d{1,2})[- ]?(?:yo|y/o|yrs?|years?)(?:[- ]old)?\b|\baged (\d{1,2})\b"
+    r"(?<!for )(?<!past )(?<!last )(?<!over )\b(\d{1,2})[- ]?(?:yo|y/o|yrs?|years?)(?:[- ]old)?\b(?!\s+ago)"
+    r"|\baged (\d{1,2})\b"
     r"|\b(?:she|he)(?:'s| is) (\d{1,2})\b(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times?|stone|kg)\b)",
     re.IGNORECASE,
 )

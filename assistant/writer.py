@@ -54,15 +54,15 @@ class Writer:
 
     def cite(self, unit: Unit, must_contain: str = "", focus: str = "") -> Citation:
         """The unit's citation (one per unit: a second mention reuses its number). The quote is the
-        sentence that best answers the question, or `focus` when given; for a cell setting an age
-        bound the child's stated age meets, the sentence setting it ("Pregnancy in a child under
+        sentence that best answers the question, or `focus` when given; for an indicator setting an
+        age bound the child's stated age meets, the sentence setting it ("Pregnancy in a child under
         13", not the cell's next sentence)."""
         for citation in self.citations:
             if citation.id == unit.id:
                 return citation
         n = len(self.citations) + 1
         question = focus or self.request.question
-        if not must_contain and self.ages is not None:
+        if not must_contain and self.ages is not None and unit.kind in ("matrix_cell", "indicator"):
             must_contain = self.ages.bound_met(unit.text)
         citation = make_citation(self.engine, unit, n, question, self.request.area, must_contain)
         self.citations.append(citation)

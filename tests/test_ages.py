@@ -24,7 +24,16 @@ def test_a_stated_age_or_school_year_is_read(text, low, high):
     assert Ages.of(text) == Ages(low, high)
 
 
-@pytest.mark.parametrize("text", ["she is 30 weeks pregnant", "mum and dad keep arguing", "level 3 in tier 2"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she is 30 weeks pregnant",
+        "mum and dad keep arguing",
+        "level 3 in tier 2",
+        "dad has been drinking for 2 years",
+        "she left care 3 years ago",
+    ],
+)
 def test_no_age_is_read_where_none_is_stated(text):
     assert Ages.of(text) is None
 
