@@ -76,7 +76,7 @@ def _urgent(writer: Writer) -> None:
     area = writer.request.area
     areas = [area] if area else writer.engine.areas
     for place in areas:
-        found = guidance.contact(writer.engine, place)
+        found = guidance.contact(writer.engine, place, phone_only=True)
         if found is not None:
             unit, given = found
             writer.lines.append(f"The MASH contact for {place}: {writer.quote(unit, must_contain=given)}.")

@@ -15,6 +15,8 @@ REMINDER = re.compile(r"tick[- ]?box|not a checklist", re.IGNORECASE)
 SEVERAL = re.compile(r"(several|a number of|multiple) (issues or needs at |)level 2", re.IGNORECASE)
 PHONE = re.compile(r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
+MASH = re.compile(r"\bMASH\b|mash@|Multi-Agency Safeguarding Hub", re.IGNORECASE)
+CONTACT_LABEL = re.compile(r"(tel(ephone)?|phone|e-?mail|contact)?", re.IGNORECASE)
 ACTION_HEADINGS = ("access to services", "course of action", "understanding levels", "what to do")
 COUNTERPART_OVERLAP = 0.5
 
@@ -97,26 +99,45 @@ def _next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> lis
     return [unit for _, unit in sorted(candidates, key=lambda c: c[0][2]) if unit.path == chosen.path]
 
 
-def contact(engine: Engine, area: str | None) -> tuple[Unit, str] | None:
-    """A passage naming the MASH with a phone number or email address, from guidance for the area
-    (current documents first), and that number or address; None when the guidance gives none."""
-    return _remembered(engine, ("contact", area), lambda: _contact(engine, area))
+def contact(engine: Engine, area: str | None, phone_only: bool = False) -> tuple[Unit, str] | None:
+    """The MASH's own phone number or email address (a phone number first; only one when
+    `phone_only`, as in an emergency one calls), from guidance for the area (current documents
+    first), and the passage giving it; None when the guidance gives none."""
+    key = ("contact", area, phone_only)
+    return _remembered(engine, key, lambda: _contact(engine, area, phone_only))
 
 
-def _contact(engine: Engine, area: str | None) -> tuple[Unit, str] | None:
+def _contact(engine: Engine, area: str | None, phone_only: bool) -> tuple[Unit, str] | None:
+    kinds = (PHONE,) if phone_only else (PHONE, EMAIL)
     found = [
-        u
-        for u in engine.units
-        if u.kind == "section"
-        and "MASH" in u.text
-        and (PHONE.search(u.text) or EMAIL.search(u.text))
-        and (area is None or area in engine.document(u.doc_id).areas)
+        (_order(engine, unit), rank, unit, given)
+        for unit in engine.units
+        if unit.kind == "section" and (area is None or area in engine.document(unit.doc_id).areas)
+        for rank, pattern in enumerate(kinds)
+        for given in mash_contacts(unit.text, pattern)
     ]
-    unit = min(found, key=lambda u: _order(engine, u), default=None)
-    if unit is None:
+    if not found:
         return None
-    given = PHONE.search(unit.text) or EMAIL.search(unit.text)
-    return unit, given.group(0)
+    _, _, unit, given = min(found, key=lambda f: f[:2])
+    return unit, given
+
+
+def mash_contacts(text: str, pattern: re.Pattern) -> list[str]:
+    """The numbers or addresses (by `pattern`) a passage gives for the MASH: on a line naming it
+    in words, its own address ("mash@bedford.gcsx.gov.uk", not the other inbox beside it), or on
+    a line giving only a contact ("Telephone: 01582 547653") in a passage about it. A number on a
+    line naming another service ("Contact the Early Help Service on 01234 276043") is that
+    service's, even in a passage that names the MASH too."""
+    about_mash = bool(MASH.search(text))
+    given = []
+    for line in text.split("\n"):
+        names_mash = bool(MASH.search(EMAIL.sub("", line)))
+        for match in pattern.finditer(line):
+            rest = (line[: match.start()] + line[match.end() :]).strip(" \t•-:.")
+            own = MASH.search(match.group(0)) or (about_mash and CONTACT_LABEL.fullmatch(rest))
+            if names_mash or own:
+                given.append(match.group(0))
+    return given
 
 
 def named_area(engine: Engine, text: str) -> str | None:

@@ -295,6 +295,26 @@ def test_urgent_answers_begin_with_the_cited_999_instruction_and_the_areas_mash_
     assert "01582 547653" in answer.citations[max(markers(contact)) - 1].quote
 
 
+@pytest.mark.parametrize("area", [None, "Bedford Borough", "Luton"])
+def test_an_emergencys_mash_contact_is_a_phone_number_the_guidance_gives_for_the_mash(core, area):
+    """Bedford Borough's 2015 guidance names the MASH in the passage giving the Early Help
+    Service's number: that number is not the MASH's. In an emergency one calls: the MASH's email
+    inbox is given only with a Level 4 answer, after the indicators."""
+    lines = core.ask("a child has been stabbed and is bleeding now", area=area).answer.split("\n")
+    contacts = [line for line in lines if line.startswith("The MASH contact for")]
+    first = [line for line in lines[1:3] if line.startswith("The MASH contact for")]
+    assert [line.split(":")[0] for line in first] == (
+        [] if area == "Bedford Borough" else ["The MASH contact for Luton"]
+    )
+    assert first and "01582 547653" in first[0] or area == "Bedford Borough"
+    assert contacts and all("Early Help" not in line for line in contacts)
+
+
+def test_the_mash_contact_is_the_mash_address_not_the_inbox_beside_it(core):
+    unit, given = guidance.contact(core.engine, "Bedford Borough")
+    assert given.lower().startswith("mash@") and given in unit.text
+
+
 @pytest.mark.parametrize(
     "question",
     [
