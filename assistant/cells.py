@@ -24,7 +24,7 @@ import numpy as np
 from assistant.ages import Ages
 from assistant.browse import row_of
 from assistant.engine import Engine
-from assistant.query import ASKS_LEVEL
+from assistant.query import ASKS_IF_NEEDED, ASKS_LEVEL
 from assistant.types import Hit
 from ingestion.store import lexical_text, search_terms
 from ingestion.units import cell_id
@@ -153,6 +153,9 @@ class Reading:
     one_off: bool
     ages: Ages | None = None
     """The child's age as the asker states it, for the cells that set an age bound."""
+    needs_met: bool = False
+    """The question says things are well and asks whether a level is needed at all ("all his jabs
+    are done, no worries really - does he need a level?"): the needs-met (level 1) cells lead."""
 
     @classmethod
     def of(cls, query: str, asked: str | None = None) -> Reading:
@@ -171,6 +174,7 @@ class Reading:
             bool(ASKS_MORE.search(query)),
             bool(ASKS_LESS.search(query)),
             Ages.of(own_words),
+            says_things_are_well(query) and bool(ASKS_IF_NEEDED.search(own_words)),
         )
 
 
@@ -197,7 +201,14 @@ def with_rows_as_cells(
     """The hits, each matrix row replaced by its CELLS_PER_ROW best-fitting cells and each cell
     found on its own preceded by its row's best-fitting one (kept in the hit's place; a cell already
     listed is not listed twice). `query` is what was searched, `asked` the asker's own words within
-    it (all of it when not given)."""
+    it (all of it when not given).
+
+    A question saying things are well and asking whether any level is needed (`Reading.needs_met`)
+    gets each row's level 1 cell first, and the level 1 indicators before the others: the words
+    of a reassuring vignette ("all his jabs are done", "no worries") are those the higher cells
+    negate ("missing immunisations", "no evidence that the child has accessed health services"),
+    so by words alone it had been answered at level 3 or 4 (level 1 vignettes: 13 of 23 right
+    across the question set's splits and both held-out sets, 0 of 5 in the second)."""
     if not any(h.unit.kind in ("matrix_row", "matrix_cell") for h in hits):
         return hits
     reading = Reading.of(query, asked)
@@ -206,6 +217,8 @@ def with_rows_as_cells(
         for found in _row_first(engine, hit, reading, vector):
             if all(h.unit.id != found.unit.id for h in chosen):
                 chosen.append(found)
+    if reading.needs_met:
+        chosen.sort(key=lambda h: h.unit.level != 1)
     return chosen
 
 
@@ -260,4 +273,6 @@ def _as_cells(engine: Engine, hit: Hit, reading: Reading, vector: np.ndarray) ->
         and lexical[best[0]] - lexical[best[1]] < LEVEL_ONE_MARGIN
     ):
         best = best[1:] + best[:1]
+    if reading.needs_met and engine.units[cells[0]].level == 1:
+        best = [0, *[n for n in order if n != 0][: CELLS_PER_ROW - 1]]
     return [Hit(engine.units[cells[n]], hit.score, float(dense[n]), float(lexical[n]), hit.why) for n in best]

@@ -26,6 +26,14 @@ ASKS_LEVEL = re.compile(
 """A question asking which level a situation is at ("what level?", "is this level 2?", "does it meet
 the threshold"), not one naming a level to ask about it ("what happens at level 3") or a threshold
 as the guidance's criteria ("the s31 threshold criteria", "threshold for care proceedings")."""
+ASKS_IF_NEEDED = re.compile(
+    r"\b(needs?|give (this|that|it|him|her|them)) (even |still |really )?(a|any) (level|referral)\b"
+    r"|\bany (concern |kind of )?(level|tier)\b|\bno (level|referral) (is )?needed\b|\b(level|tier) (of need )?at all\b"
+    r"|\bneed (a level|any level)\b|\bneed to do anything( else| at all)?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+"""A question asking whether a level is needed at all ("does he need a level?", "any level?", "no
+level needed?", "do I need to do anything?"): asked where the asker sees no unmet need, as a check."""
 
 ASKS_FACT = re.compile(
     r"^\W*(what (is|are|does|happens)|what's|whats|define|definition|meaning of|who (do|should|can|to)|"

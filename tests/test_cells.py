@@ -241,3 +241,52 @@ def test_the_words_asking_for_a_level_do_not_choose_a_cell(engine, rows):
         cells = row_cells(engine, row.id)
         for asked in ("What level?", "does it meet the threshold? which tier"):
             assert not distinctive_scores(engine, cells, Reading.of(asked).terms).any(), (row.id, asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "needs_met"),
+    [
+        ("All his jabs are done and mum takes him to the dentist. No worries at all. Does he need a level?", True),
+        ("Dad's depression is well managed and the kids are fine - does this need a level at all?", True),
+        ("She's settled and happy at nursery, just checking: any level?", True),
+        ("He's fine isn't he, no level needed?", True),
+        ("Nothing found on the search, no concerns, do I need to do anything?", True),
+        ("14yo cutting her arms most nights - does that need a level?", False),
+        ("No concerns at home, but dad hit him with a belt. What level?", False),
+        ("Parents coping well, but do I need to do anything more than advice about safe sleep?", False),
+        ("Mum isn't coping at all - does she need a level?", False),
+    ],
+)
+def test_a_question_asking_if_any_level_is_needed_where_all_is_well_reads_as_needs_met(question, needs_met):
+    assert Reading.of(question).needs_met is needs_met
+
+
+def test_where_needs_are_met_every_rows_level_one_cell_leads_whatever_its_words(engine, rows):
+    """Asked in the words of each row's highest cell, and that all is well and no level seems
+    needed: the row's level 1 cell leads, with its best other cell beside it."""
+    led = 0
+    for row in rows:
+        cells = row_cells(engine, row.id)
+        if engine.units[cells[0]].level != 1:
+            continue
+        asked = f"{engine.units[cells[-1]].text} But honestly no concerns, all fine. Does this need a level?"
+        chosen = with_rows_as_cells(engine, [_as_hit(row)], asked, embed_query(asked))
+        assert chosen[0].unit.id == engine.units[cells[0]].id, row.id
+        assert len(chosen) == CELLS_PER_ROW and chosen[1].unit.level != 1
+        led += 1
+    assert led > 200
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Year 3 girl, always seems well, all her jabs are done and dad takes her to the dentist. No worries really."
+        " Does she need a level?",
+        "Y9 lad, great attendance, parents come to every parents evening, he's fine - no level needed?",
+    ],
+)
+def test_an_answer_where_needs_are_met_leads_with_level_one(core, question):
+    answer = core.ask(question)
+    first = next(c for c in answer.citations if c.level is not None)
+    assert first.level == 1
+    assert answer.answer.startswith("What you describe matches Level 1")
