@@ -4,7 +4,7 @@ So besides a floor on similarity, checks on what kind of answer is asked for:
 
 - a contact (a phone number, email address) needs a passage giving one, in a sentence about what
   was asked for, from guidance for the area the question names;
-- an amount (how much, how many, a dose, a minimum age, a grade) needs a passage giving a number
+- an amount (how much, how many, a dose, a minimum age, "at what age", a grade) needs a passage giving a number
   in a sentence about two of the things asked about (a number is common, so one shared word is too
   weak a sign); money (a fee, a cost, pay) needs a sum or "free"; a time (how long, how often, a
   deadline, opening hours) needs a length of time or a frequency, not just any number;
@@ -46,7 +46,8 @@ adult safeguarding and old age."""
 AGE = re.compile(r"\b(\d{2,3})[- ]?(year|yr)s?[- ]?old\b|\baged (\d{2,3})\b", re.IGNORECASE)
 ASKS_AMOUNT = re.compile(
     r"\bhow (much|many)\b|\b(dose|dosage)\b|\bwhat (amount|percentage|proportion|grade|rating)\b"
-    r"|\b(minimum|maximum|legal) age\b|\bper (week|month|year)\b",
+    r"|\b(minimum|maximum|legal) age\b|\bper (week|month|year)\b"
+    r"|\bat what age\b|\bhow old (do|does|must|should|can|is)\b",
     re.IGNORECASE,
 )
 AMOUNT = re.compile(

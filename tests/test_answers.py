@@ -322,6 +322,8 @@ def test_the_mash_contact_is_the_mash_address_not_the_inbox_beside_it(core):
         "What are the safeguarding thresholds for a 78-year-old with dementia who is being financially abused?",
         "How much is the weekly allowance for a special guardian in Luton?",
         "What is the maximum dose of paracetamol for a 4 year old?",
+        "At what age can you legally leave a child home alone overnight?",
+        "How old must a child be before they can babysit a sibling?",
     ],
 )
 def test_what_the_guidance_does_not_give_is_said_plainly(core, question):
