@@ -65,3 +65,14 @@ def test_matrix_questions_cover_every_matrix_document_and_level():
 
 def test_question_files_are_jsonl_in_the_questions_folder():
     assert sorted(p.suffix for p in QUESTIONS_DIR.glob("*.jsonl"))
+
+
+HELD_OUT = sorted((QUESTIONS_DIR.parent / "heldout").glob("*.jsonl"))
+
+
+@pytest.mark.parametrize("path", HELD_OUT, ids=[p.name for p in HELD_OUT])
+def test_held_out_sets_quote_the_guidance_at_the_levels_they_give(path, texts):
+    questions = load_questions([path])
+    assert len(questions) >= 40
+    assert [f"{q.id}: {p}" for q in questions for p in problems(q, texts)] == []
+    assert level_problems(questions, corpus_units(CORPUS)) == []
