@@ -4,9 +4,9 @@ So besides a floor on similarity, checks on what kind of answer is asked for:
 
 - a contact (a phone number, email address) needs a passage giving one, in a sentence about what
   was asked for, from guidance for the area the question names;
-- an amount (how much, how many, a dose, a minimum age, "at what age", a grade) needs a passage giving a number
-  in a sentence about two of the things asked about (a number is common, so one shared word is too
-  weak a sign); money (a fee, a cost, pay) needs a sum or "free"; a time (how long, how often, a
+- an amount (how much, how many, a dose, a minimum age, "at what age", a grade) needs a passage
+  giving a number in a sentence about two of the things asked about (a number is common, so one
+  shared word is too weak a sign); money (a fee, a cost, pay) needs a sum or "free"; a time (how long, how often, a
   deadline, opening hours) needs a length of time or a frequency, not just any number;
 - an adult (a stated age over 25, adult safeguarding, old age) is outside children's threshold guidance;
 - a postcode needs a passage giving one;

@@ -100,9 +100,10 @@ def _next_step(engine: Engine, doc_id: str, level: int, area: str | None) -> lis
 
 
 def contact(engine: Engine, area: str | None, phone_only: bool = False) -> tuple[Unit, str] | None:
-    """The MASH's own phone number or email address (a phone number first; only one when
-    `phone_only`, as in an emergency one calls), from guidance for the area (current documents
-    first), and the passage giving it; None when the guidance gives none."""
+    """The MASH's own phone number or email address (only a phone number when `phone_only`, as
+    in an emergency one calls), from guidance for the area (current documents first; in one
+    passage, a phone number before an address), and the passage giving it; None when the guidance
+    gives none."""
     key = ("contact", area, phone_only)
     return _remembered(engine, key, lambda: _contact(engine, area, phone_only))
 
