@@ -61,7 +61,10 @@ def sentence_case(text: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?]+(?=\s|$)|$)", re.M)
+_SENTENCE = re.compile(r"[^\n]+?(?:(?<!\be\.g)(?<!\bi\.e)[.!?]+(?=\s|$)|$)", re.M | re.I)
+"""A sentence ends at a full stop, question or exclamation mark before a space or the line's end,
+but not at the abbreviations "e.g." and "i.e." ("All the child's needs (e.g. disability ...) are
+met" is one sentence)."""
 
 
 def sentences(text: str) -> list[str]:

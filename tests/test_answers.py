@@ -16,7 +16,7 @@ from assistant.compose import FACT_LINES, FACT_SHARE, compose
 from assistant.compose import Request as ComposeRequest
 from assistant.query import ASKS_LEVEL
 from assistant.types import Hit
-from ingestion.text import normalise
+from ingestion.text import normalise, sentences
 from tests.conftest import REPO_ROOT, THRESHOLD, threshold_env
 
 SITUATION = "A 15-year-old keeps going missing and comes back with new phones: what level is that?"
@@ -418,3 +418,14 @@ def test_a_comparison_naming_a_level_cites_each_documents_indicators_at_that_lev
     answer = core.ask(question)
     at_level = {c.doc_id for c in answer.citations if c.kind == "matrix_cell" and c.level == level}
     assert at_level == documents
+
+
+def test_no_quote_stops_at_an_abbreviation(core):
+    """ "e.g." and "i.e." end no sentence: a quote cut there ("All the child's needs (e.g.") says
+    nothing. On every unit of the real index that uses them."""
+    using = [u for u in core.engine.units if re.search(r"\b(e\.g|i\.e)\.", u.text, re.IGNORECASE)]
+    assert len(using) >= 20
+    for unit in using:
+        cut = [s for s in sentences(unit.text) if re.search(r"\b(e\.g|i\.e)\.$", s, re.IGNORECASE)]
+        assert not cut, unit.id
+        assert not re.search(r"\b(e\.g|i\.e)\.$", unit_quote(unit, "e.g."), re.IGNORECASE), unit.id
