@@ -146,7 +146,7 @@ PAIRS: list[tuple[str, str]] = [
         "inconsistent explanations injuries unexplained",
     ),
     (
-        r"(hits?|hit|beats?|beat|punch(es|ed)?|kick(s|ed)?|slap(s|ped)?|thump(s|ed)?) (the )?(kids?|child|children|baby|toddler|son|daughter)|(mum|dad|mother|father|parent|stepdad|stepmum) (hits?|hit|beats?|punched|slapped|kicked) (him|her|them)",
+        r"(hits?|hit|hitting|beats?|beat|beating|punch(es|ed|ing)?|kick(s|ed|ing)?|slap(s|ped|ping)?|thump(s|ed|ing)?) (the )?(kids?|child|children|baby|toddler|son|daughter)|(mum|dad|mother|father|parent|stepdad|stepmum) (is |was |keeps |has been )?(hits?|hit|hitting|beats?|beating|punched|punching|slapped|slapping|kicked|kicking) (him|her|them)",
         "physical harm assault physically harms",
     ),
     (

@@ -86,6 +86,14 @@ def test_question_understanding():
 
 
 @pytest.mark.parametrize(
+    "told",
+    ["her stepdad is hitting her right now", "dad keeps kicking him", "mum was slapping them", "hitting the baby"],
+)
+def test_harm_told_as_going_on_is_read_as_harm_told_as_done(told):
+    assert "physically harms" in " ".join(guidance_terms(told))
+
+
+@pytest.mark.parametrize(
     ("asked", "guidance"),
     [("bruises", "bruising"), ("drinks", "drinking"), ("immunised", "immunisations"), ("injuries", "injury")],
 )
