@@ -26,7 +26,7 @@ from assistant.browse import row_of
 from assistant.engine import Engine
 from assistant.query import ASKS_IF_NEEDED, ASKS_LEVEL
 from assistant.types import Hit
-from ingestion.store import lexical_text, search_terms
+from ingestion.store import search_terms
 from ingestion.units import cell_id
 
 REASSURED = re.compile(
@@ -113,7 +113,7 @@ def distinctive_scores(
     term in m of the row's n cells weighs log(n/m), so a word only one cell uses counts most, and a
     term `added` to the asker's words ADDED_WEIGHT of that. The weights come from the row alone, so
     adding a document to the index changes no choice."""
-    held = _holding([set(search_terms(lexical_text(engine.units[i]))) for i in cells], terms)
+    held = _holding([set(engine.term_sets[i]) for i in cells], terms)
     common = set.intersection(*held)
     counts = {t: sum(t in h for h in held) for t in set(terms) - common}
     weight = {t: np.log(len(cells) / m) * (ADDED_WEIGHT if t in added else 1.0) for t, m in counts.items() if m}

@@ -76,7 +76,8 @@ class Engine:
 
     @cached_property
     def term_sets(self) -> list[frozenset[str]]:
-        """Each unit's search terms (as BM25 indexes them), for the rerank's coverage."""
+        """Each unit's search terms (as BM25 indexes them), for the rerank's coverage and the choice
+        of a row's cells."""
         return [frozenset(search_terms(lexical_text(u))) for u in self.units]
 
     @cached_property
